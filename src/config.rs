@@ -1,0 +1,118 @@
+//! `config.toml`: what a webmaster sets once for a site.
+
+use crate::diagnostics::{line_col, Diagnostic};
+use serde::Deserialize;
+use std::path::Path;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Where the site is published; may carry a path
+    /// ("https://tinh.gov.vn/van-hoa-cong-vu/"). Used only for absolute URLs
+    /// (sitemap, feeds, canonical links): pages link to each other
+    /// relatively, so the output works under any sub-path and offline.
+    #[serde(default = "default_base_url")]
+    pub base_url: String,
+    #[serde(default = "default_title")]
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// Raw HTML in Markdown is escaped unless this is set.
+    #[serde(default)]
+    pub allow_html: bool,
+    #[serde(default = "yes")]
+    pub minify: bool,
+    /// Entries per list page before it is split into pages.
+    #[serde(default = "default_paginate")]
+    pub paginate: usize,
+    /// URL template linking a document that is not published here to an
+    /// official source, with `{number}`, `{year}`, `{kind}` placeholders.
+    #[serde(default)]
+    pub official_source_url: Option<String>,
+    #[serde(default)]
+    pub extra: toml::Table,
+}
+
+fn default_base_url() -> String {
+    "/".into()
+}
+fn default_title() -> String {
+    "Văn bản thực hiện Đề án Văn hóa công vụ".into()
+}
+fn default_theme() -> String {
+    "default".into()
+}
+fn default_paginate() -> usize {
+    50
+}
+fn yes() -> bool {
+    true
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        toml::from_str("").expect("defaults are valid")
+    }
+}
+
+impl Config {
+    pub fn load(root: &Path) -> Result<Config, Diagnostic> {
+        let path = root.join("config.toml");
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            Diagnostic::error("config.toml", "config-unreadable", format!("cannot read: {e}"))
+        })?;
+        Self::parse(&text)
+    }
+
+    pub fn parse(text: &str) -> Result<Config, Diagnostic> {
+        let mut config: Config = toml::from_str(text).map_err(|e| {
+            let (line, col) = e
+                .span()
+                .map(|s| line_col(text, s.start))
+                .unwrap_or((0, 0));
+            Diagnostic::error("config.toml", "config-invalid", e.message().to_string())
+                .at(line, col)
+        })?;
+        if !config.base_url.ends_with('/') {
+            config.base_url.push('/');
+        }
+        if config.paginate == 0 {
+            return Err(Diagnostic::error(
+                "config.toml",
+                "config-invalid",
+                "paginate must be at least 1",
+            ));
+        }
+        Ok(config)
+    }
+
+    /// The absolute URL of a site-relative path ("khanh-hoa/" →
+    /// "https://tinh.gov.vn/van-hoa-cong-vu/khanh-hoa/").
+    pub fn absolute_url(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path.trim_start_matches('/'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_gets_a_trailing_slash() {
+        let c = Config::parse("base_url = \"https://tinh.gov.vn/vhcv\"").unwrap();
+        assert_eq!(c.base_url, "https://tinh.gov.vn/vhcv/");
+        assert_eq!(
+            c.absolute_url("khanh-hoa/"),
+            "https://tinh.gov.vn/vhcv/khanh-hoa/"
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_position() {
+        let e = Config::parse("title = \"x\"\nbase_ur = \"/\"\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("base_ur"), "{}", e.message);
+    }
+}

@@ -1,0 +1,341 @@
+//! One document: its validated front matter and its Markdown body.
+
+use super::front_matter::{locate_key, split, Format};
+use super::raw::{date_text, RawDocument, RawSigner};
+use super::JurId;
+use crate::diagnostics::{line_col, Diagnostic};
+use crate::model::{DocNumber, Kind, PartialDate};
+use crate::text::{nfc, slugify};
+use std::path::{Path, PathBuf};
+
+pub type Signer = RawSigner;
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Path of the source file relative to the site root.
+    pub source: PathBuf,
+    /// Site-relative URL path, always ending in "/" ("khanh-hoa/6861-kh-ubnd-2019/").
+    pub url_path: String,
+    pub jurisdiction: JurId,
+    /// The plain section folder it sits in, if any ("tin-tuc").
+    pub section: Option<String>,
+    /// The trích yếu.
+    pub title: String,
+    pub kind: Kind,
+    pub kind_heading: Option<String>,
+    pub number: Option<DocNumber>,
+    pub issued: Option<PartialDate>,
+    pub issuer: Option<String>,
+    pub issuer_parent: Option<String>,
+    pub place: Option<String>,
+    pub addressees: Vec<String>,
+    pub recipients: Vec<String>,
+    pub recipients_label: Option<String>,
+    pub signer: Option<Signer>,
+    /// Relations stated in front matter, in citation syntax, each with the
+    /// line it was written on.
+    pub implements: Vec<(String, usize)>,
+    pub cites: Vec<(String, usize)>,
+    pub topics: Vec<String>,
+    pub draft: bool,
+    pub summary: Option<String>,
+    pub extra: serde_json::Map<String, serde_json::Value>,
+    /// Markdown body (NFC).
+    pub body: String,
+    /// 1-based line in the source file where the body starts.
+    pub body_line: usize,
+}
+
+impl Document {
+    /// A document with no body is published as metadata only
+    /// ("chưa đăng tải toàn văn").
+    pub fn has_full_text(&self) -> bool {
+        !self.body.trim().is_empty()
+    }
+
+    pub fn year(&self) -> Option<u16> {
+        self.issued.map(|d| d.year)
+    }
+}
+
+/// Where a document file sits in the tree.
+pub struct Placement<'a> {
+    /// Source path relative to the site root, for messages.
+    pub source: &'a Path,
+    /// URL path of the folder it is in ("khanh-hoa/", "" for content/).
+    pub folder_url: &'a str,
+    pub jurisdiction: JurId,
+    pub section: Option<String>,
+}
+
+/// Parses one document file. Returns the document (None if it has errors)
+/// and every finding.
+pub fn parse(text: &str, at: Placement<'_>) -> (Option<Document>, Vec<Diagnostic>) {
+    let mut findings = Vec::new();
+    let file = at.source.to_path_buf();
+    let split = match split(text) {
+        Ok(s) => s,
+        Err(e) => {
+            findings.push(Diagnostic::error(&file, "front-matter", e.message).at(e.line, 1));
+            return (None, findings);
+        }
+    };
+    let fm_line = split.front_matter_line;
+    let at_key = |key: &str| {
+        let (l, c) = locate_key(split.front_matter, key);
+        (l + fm_line - 1, c)
+    };
+    let raw: RawDocument = match deserialize(split.format, split.front_matter) {
+        Ok(raw) => raw,
+        Err((offset, message)) => {
+            let (l, c) = offset.map_or((0, 0), |o| line_col(split.front_matter, o));
+            let line = if l == 0 { fm_line } else { l + fm_line - 1 };
+            findings.push(
+                Diagnostic::error(&file, "front-matter", format!("invalid front matter: {message}"))
+                    .at(line, c.max(1)),
+            );
+            return (None, findings);
+        }
+    };
+    let mut error = |key: &str, code: &'static str, message: String| {
+        let (l, c) = at_key(key);
+        findings.push(Diagnostic::error(&file, code, message).at(l, c));
+    };
+
+    let title = raw.title.as_deref().map(nfc).filter(|t| !t.trim().is_empty());
+    if title.is_none() {
+        error("title", "missing-title", "missing `title`: expected the trích yếu of the document".into());
+    }
+    let kind = match raw.kind.as_deref() {
+        None => {
+            error("kind", "missing-kind", format!("missing `kind`: expected one of: {}", Kind::allowed_list()));
+            None
+        }
+        Some(k) => {
+            let found = Kind::lookup(k);
+            if found.is_none() {
+                error(
+                    "kind",
+                    "unknown-kind",
+                    format!("unknown kind \"{k}\": expected one of: {}", Kind::allowed_list()),
+                );
+            }
+            found
+        }
+    };
+    let issued = match raw.issued.as_ref() {
+        None => None,
+        Some(value) => {
+            let parsed = date_text(value).and_then(|t| PartialDate::parse_iso(&t));
+            if parsed.is_none() {
+                error(
+                    "issued",
+                    "invalid-date",
+                    format!(
+                        "invalid date `{value}` for `issued`: expected \"YYYY-MM-DD\", or \"YYYY-MM\" / \"YYYY\" when the document leaves the day or month blank"
+                    ),
+                );
+            }
+            parsed
+        }
+    };
+    let slug = match raw.slug.as_deref() {
+        Some(s) => {
+            let slug = slugify(s);
+            if slug.is_empty() {
+                error("slug", "invalid-slug", format!("slug \"{s}\" has no letters or digits"));
+            }
+            slug
+        }
+        None => String::new(),
+    };
+    let number = raw.number.as_deref().filter(|n| !n.trim().is_empty()).map(DocNumber::new);
+
+    let (Some(title), Some(kind)) = (title, kind) else {
+        return (None, findings);
+    };
+    if findings.iter().any(Diagnostic::is_error) {
+        return (None, findings);
+    }
+    if let Some(n) = &number {
+        if let Some(implied) = n.abbreviated_kind() {
+            if implied != kind && !kind.is_news() {
+                let (l, c) = at_key("number");
+                findings.push(
+                    Diagnostic::warning(
+                        &file,
+                        "kind-number-mismatch",
+                        format!(
+                            "number \"{n}\" is that of a {} but kind is {}",
+                            implied.name_lower(),
+                            kind.name_lower()
+                        ),
+                    )
+                    .at(l, c),
+                );
+            }
+        }
+    }
+
+    let slug = if !slug.is_empty() {
+        slug
+    } else {
+        identity_slug(number.as_ref(), issued)
+            .unwrap_or_else(|| slugify(at.source.file_stem().and_then(|s| s.to_str()).unwrap_or("")))
+    };
+    let relation_lines = |key: &str, items: Vec<String>| -> Vec<(String, usize)> {
+        let line = at_key(key).0;
+        items.into_iter().map(|i| (nfc(&i), line)).collect()
+    };
+    let doc = Document {
+        source: file.clone(),
+        url_path: format!("{}{}/", at.folder_url, slug),
+        jurisdiction: at.jurisdiction,
+        section: at.section,
+        title,
+        kind,
+        kind_heading: raw.kind_heading.map(|s| nfc(&s)),
+        number,
+        issued,
+        issuer: raw.issuer.map(|s| nfc(&s)),
+        issuer_parent: raw.issuer_parent.map(|s| nfc(&s)),
+        place: raw.place.map(|s| nfc(&s)),
+        addressees: raw.addressees.iter().map(|s| nfc(s)).collect(),
+        recipients: raw.recipients.iter().map(|s| nfc(s)).collect(),
+        recipients_label: raw.recipients_label.map(|s| nfc(&s)),
+        signer: raw.signer.map(|s| Signer {
+            authority: s.authority.map(|x| nfc(&x)),
+            position: s.position.map(|x| nfc(&x)),
+            name: s.name.map(|x| nfc(&x)),
+        }),
+        implements: relation_lines("implements", raw.implements),
+        cites: relation_lines("cites", raw.cites),
+        topics: raw.topics.iter().map(|t| slugify(t)).collect(),
+        draft: raw.draft,
+        summary: raw.summary.map(|s| nfc(&s)),
+        extra: raw.extra,
+        body: nfc(split.body),
+        body_line: split.body_line,
+    };
+    (Some(doc), findings)
+}
+
+/// The URL slug a numbered document gets from its identity, so that a page
+/// made for a cited-but-absent document keeps its URL when the full text is
+/// added: "6861/KH-UBND" of 2019 → "6861-kh-ubnd-2019". A number that
+/// carries its year ("129/2007/QĐ-TTg") needs no second one.
+pub fn identity_slug(number: Option<&DocNumber>, issued: Option<PartialDate>) -> Option<String> {
+    let number = number?;
+    number.serial()?;
+    let base = slugify(&number.written);
+    Some(match (number.year(), issued) {
+        (None, Some(d)) => format!("{base}-{}", d.year),
+        _ => base,
+    })
+}
+
+pub(super) fn deserialize<T: serde::de::DeserializeOwned>(
+    format: Format,
+    text: &str,
+) -> Result<T, (Option<usize>, String)> {
+    match format {
+        Format::Toml => toml::from_str(text).map_err(|e| (e.span().map(|s| s.start), e.message().to_string())),
+        Format::Yaml => {
+            let text = if text.trim().is_empty() { "{}" } else { text };
+            serde_yaml_ng::from_str(text).map_err(|e| (e.location().map(|l| l.index()), e.to_string()))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(text: &str) -> (Option<Document>, Vec<Diagnostic>) {
+        parse(
+            text,
+            Placement {
+                source: Path::new("content/khanh-hoa/kh.md"),
+                folder_url: "khanh-hoa/",
+                jurisdiction: 1,
+                section: None,
+            },
+        )
+    }
+
+    #[test]
+    fn numbered_documents_get_identity_urls() {
+        let (doc, findings) = parse_str(
+            "+++\ntitle = \"Triển khai\"\nkind = \"ke-hoach\"\nnumber = \"6861/KH-UBND\"\nissued = 2019-07-12\n+++\nNội dung\n",
+        );
+        assert!(findings.is_empty(), "{findings:?}");
+        let doc = doc.unwrap();
+        assert_eq!(doc.url_path, "khanh-hoa/6861-kh-ubnd-2019/");
+        assert_eq!(doc.issued, PartialDate::ymd(2019, 7, 12));
+        assert_eq!(doc.body_line, 7);
+    }
+
+    #[test]
+    fn unnumbered_documents_use_the_file_name() {
+        let (doc, _) = parse_str("+++\ntitle = \"T\"\nkind = \"Kế hoạch\"\nissued = \"2024\"\n+++\n");
+        assert_eq!(doc.unwrap().url_path, "khanh-hoa/kh/");
+    }
+
+    #[test]
+    fn unknown_kind_lists_the_allowed_ones_at_its_line() {
+        let (doc, findings) = parse_str("+++\ntitle = \"T\"\nkind = \"ke hoach xyz\"\n+++\n");
+        assert!(doc.is_none());
+        let f = &findings[0];
+        assert_eq!((f.code, f.line, f.column), ("unknown-kind", 3, 1));
+        assert!(f.message.contains("ke-hoach, "), "{}", f.message);
+    }
+
+    #[test]
+    fn partial_dates_are_accepted_and_bad_ones_located() {
+        let (doc, _) = parse_str("+++\ntitle = \"T\"\nkind = \"bao-cao\"\nissued = \"2022-03\"\n+++\n");
+        assert_eq!(doc.unwrap().issued, PartialDate::new(2022, Some(3), None));
+        let (_, findings) = parse_str("+++\ntitle = \"T\"\nkind = \"bao-cao\"\nissued = \"2022-13-01\"\n+++\n");
+        assert_eq!((findings[0].code, findings[0].line), ("invalid-date", 4));
+    }
+
+    #[test]
+    fn toml_syntax_errors_point_into_the_file() {
+        let (_, findings) = parse_str("+++\ntitle = \"T\"\nkind = ke-hoach\n+++\n");
+        assert_eq!(findings[0].code, "front-matter");
+        assert_eq!(findings[0].line, 3);
+    }
+
+    #[test]
+    fn yaml_front_matter_is_accepted() {
+        let (doc, findings) = parse_str("---\ntitle: Báo cáo\nkind: bao-cao\nissued: 2022-03\n---\nX\n");
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(doc.unwrap().issued, PartialDate::new(2022, Some(3), None));
+    }
+
+    #[test]
+    fn contradicting_abbreviation_is_a_warning() {
+        let (doc, findings) = parse_str(
+            "+++\ntitle = \"T\"\nkind = \"ke-hoach\"\nnumber = \"6861/QĐ-UBND\"\n+++\n",
+        );
+        assert!(doc.is_some());
+        assert_eq!(findings[0].code, "kind-number-mismatch");
+        assert!(!findings[0].is_error());
+        assert_eq!(findings[0].line, 4);
+    }
+
+    #[test]
+    fn slugs_cannot_escape_the_output_folder() {
+        let (doc, _) = parse_str("+++\ntitle = \"T\"\nkind = \"ke-hoach\"\nslug = \"../../etc/passwd\"\n+++\n");
+        assert_eq!(doc.unwrap().url_path, "khanh-hoa/etc-passwd/");
+    }
+
+    #[test]
+    fn decomposed_text_is_recomposed() {
+        use unicode_normalization::UnicodeNormalization;
+        let nfd: String = "Văn hóa".nfd().collect();
+        let (doc, _) = parse_str(&format!("+++\ntitle = \"{nfd}\"\nkind = \"ke-hoach\"\n+++\n{nfd}\n"));
+        let doc = doc.unwrap();
+        assert_eq!(doc.title, "Văn hóa");
+        assert_eq!(doc.body.trim(), "Văn hóa");
+    }
+}

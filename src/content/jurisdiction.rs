@@ -1,0 +1,98 @@
+//! Jurisdictions (the administrative units whose folders hold documents) and
+//! plain sections.
+
+use super::JurId;
+use crate::model::PartialDate;
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// Administrative level (cấp hành chính).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Level {
+    /// Trung ương: the national level.
+    #[serde(rename = "trung-uong")]
+    TrungUong,
+    /// Tỉnh: province or centrally-run city.
+    #[serde(rename = "tinh")]
+    Tinh,
+    /// Huyện: district (abolished on 1 July 2025).
+    #[serde(rename = "huyen")]
+    Huyen,
+    /// Xã: commune, ward or township.
+    #[serde(rename = "xa")]
+    Xa,
+}
+
+impl Level {
+    pub const ALL: [Level; 4] = [Level::TrungUong, Level::Tinh, Level::Huyen, Level::Xa];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Level::TrungUong => "trung-uong",
+            Level::Tinh => "tinh",
+            Level::Huyen => "huyen",
+            Level::Xa => "xa",
+        }
+    }
+
+    /// Vietnamese name of the level ("Cấp tỉnh").
+    pub fn name_vi(self) -> &'static str {
+        match self {
+            Level::TrungUong => "Trung ương",
+            Level::Tinh => "Cấp tỉnh",
+            Level::Huyen => "Cấp huyện",
+            Level::Xa => "Cấp xã",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.slug() == text.trim())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Jurisdiction {
+    /// Folder path under content/, "" for the root ("khanh-hoa",
+    /// "thanh-hoa/trieu-son"). Also its URL path.
+    pub path: String,
+    pub name: String,
+    pub level: Level,
+    /// Last day it existed, for units merged or abolished in 2025.
+    pub until: Option<PartialDate>,
+    /// What took it over: a jurisdiction of this site, or a plain name.
+    pub successor: Option<Successor>,
+    pub parent: Option<JurId>,
+    pub children: Vec<JurId>,
+    /// Markdown of its `_index.md` body.
+    pub description: String,
+    pub source: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Successor {
+    Jurisdiction(JurId),
+    Name(String),
+}
+
+impl Jurisdiction {
+    pub fn is_former(&self) -> bool {
+        self.until.is_some()
+    }
+
+    /// URL path of its page ("khanh-hoa/", "" for the root which is home).
+    pub fn url_path(&self) -> String {
+        if self.path.is_empty() {
+            String::new()
+        } else {
+            format!("{}/", self.path)
+        }
+    }
+}
+
+/// A folder that is not a jurisdiction, such as `tin-tuc/`.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub path: String,
+    pub title: String,
+    pub jurisdiction: JurId,
+}

@@ -1,0 +1,73 @@
+//! The front matter exactly as written, before validation. Deserialised with
+//! unknown fields denied so that a misspelt key is an error, not silently
+//! ignored; free-form data belongs under `extra`.
+
+use serde::Deserialize;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDocument {
+    pub title: Option<String>,
+    pub kind: Option<String>,
+    pub kind_heading: Option<String>,
+    pub number: Option<String>,
+    pub issued: Option<DateValue>,
+    pub issuer: Option<String>,
+    pub issuer_parent: Option<String>,
+    pub place: Option<String>,
+    #[serde(default)]
+    pub addressees: Vec<String>,
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    pub recipients_label: Option<String>,
+    pub signer: Option<RawSigner>,
+    #[serde(default)]
+    pub implements: Vec<String>,
+    #[serde(default)]
+    pub cites: Vec<String>,
+    #[serde(default)]
+    pub topics: Vec<String>,
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Debug, Default, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct RawSigner {
+    /// The "TM."/"KT."/"Q." line as written, e.g. "TM. ỦY BAN NHÂN DÂN".
+    pub authority: Option<String>,
+    pub position: Option<String>,
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawJurisdiction {
+    pub name: Option<String>,
+    /// Present only on a jurisdiction; a plain section folder has `title`.
+    pub level: Option<String>,
+    pub title: Option<String>,
+    pub until: Option<DateValue>,
+    pub successor: Option<String>,
+    #[serde(default)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A date as front matter may write it: a string ("2019-07-12", "2022-03",
+/// "2024"), a bare TOML date (2019-07-12), or a bare year (2024). Kept as a
+/// `toml::Value` because serde's untagged enums lose TOML's date marker.
+pub type DateValue = toml::Value;
+
+/// The text of a date value, or None when it is no kind of date at all.
+pub fn date_text(value: &DateValue) -> Option<String> {
+    match value {
+        toml::Value::String(s) => Some(s.clone()),
+        toml::Value::Integer(y) => Some(y.to_string()),
+        toml::Value::Datetime(d) => Some(d.to_string()),
+        _ => None,
+    }
+}

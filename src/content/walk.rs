@@ -1,0 +1,322 @@
+//! Walking `content/`: folders become jurisdictions and sections, files
+//! become documents.
+
+use super::document::{self, deserialize, Placement};
+use super::front_matter::{locate_key, split};
+use super::jurisdiction::Successor;
+use super::raw::{date_text, RawJurisdiction};
+use super::{Document, Jurisdiction, JurId, Level, LoadOptions, Loaded, Section, Site};
+use crate::config::Config;
+use crate::diagnostics::{self, line_col, Diagnostic};
+use crate::model::PartialDate;
+use crate::text::{nfc, slugify};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// What a folder's `_index.md` declared.
+enum Folder {
+    Jurisdiction(Jurisdiction),
+    Section { title: String },
+}
+
+pub fn load_site(root: PathBuf, config: Config, options: &LoadOptions) -> Result<Loaded, Vec<Diagnostic>> {
+    let content = root.join("content");
+    if !content.is_dir() {
+        return Err(vec![Diagnostic::error(
+            "content",
+            "no-content",
+            format!("no content folder at {}", content.display()),
+        )]);
+    }
+    let mut findings = Vec::new();
+    let mut folders: BTreeMap<String, (PathBuf, Option<Folder>)> = BTreeMap::new();
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    let walker = WalkDir::new(&content)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(|p| relative(&root, p)).unwrap_or_else(|| "content".into());
+                findings.push(Diagnostic::error(path, "unreadable", e.to_string()));
+                continue;
+            }
+        };
+        let rel = entry.path().strip_prefix(&content).unwrap_or(entry.path());
+        if entry.file_type().is_dir() {
+            folders.insert(url_folder(rel), (rel.to_path_buf(), None));
+        } else if rel.extension().is_some_and(|e| e == "md") {
+            let folder = url_folder(rel.parent().unwrap_or(Path::new("")));
+            files.push((folder, entry.path().to_path_buf()));
+        }
+    }
+
+    let sources: Vec<(PathBuf, Result<String, Diagnostic>)> = files
+        .par_iter()
+        .map(|(_, path)| (relative(&root, path), read_text(&root, path)))
+        .collect();
+    let mut document_files = Vec::new();
+    for ((folder, _), (source, text)) in files.into_iter().zip(sources) {
+        let text = match text {
+            Ok(t) => t,
+            Err(d) => {
+                findings.push(d);
+                continue;
+            }
+        };
+        if source.file_name().is_some_and(|n| n == "_index.md") {
+            match parse_folder(&source, &text, &folder) {
+                Ok(f) => {
+                    if let Some(entry) = folders.get_mut(&folder) {
+                        entry.1 = Some(f);
+                    }
+                }
+                Err(mut d) => findings.append(&mut d),
+            }
+        } else {
+            document_files.push((folder, source, text));
+        }
+    }
+
+    let (jurisdictions, sections, folder_owner) = build_tree(folders, &mut findings);
+    let parsed: Vec<(Option<Document>, Vec<Diagnostic>)> = document_files
+        .par_iter()
+        .map(|(folder, source, text)| {
+            let (jurisdiction, section) = folder_owner[folder].clone();
+            document::parse(
+                text,
+                Placement {
+                    source,
+                    folder_url: &url_prefix(folder),
+                    jurisdiction,
+                    section,
+                },
+            )
+        })
+        .collect();
+    let mut documents = Vec::new();
+    for (doc, mut doc_findings) in parsed {
+        findings.append(&mut doc_findings);
+        if let Some(doc) = doc.filter(|d| options.drafts || !d.draft) {
+            documents.push(doc);
+        }
+    }
+    documents.sort_by(|a, b| a.url_path.cmp(&b.url_path).then(a.source.cmp(&b.source)));
+
+    diagnostics::sort(&mut findings);
+    if diagnostics::has_errors(&findings) {
+        return Err(findings);
+    }
+    Ok(Loaded {
+        site: Site {
+            root,
+            config,
+            jurisdictions,
+            sections,
+            documents,
+        },
+        warnings: findings,
+    })
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// Reads a file as UTF-8, naming the byte offset of the first bad byte.
+fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+    let rel = relative(root, path);
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(&rel, "unreadable", e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
+        let (line, column) = line_col(&text, offset);
+        Diagnostic::error(
+            &rel,
+            "invalid-utf8",
+            format!("invalid UTF-8 at byte offset {offset}: save the file as UTF-8 (or import it with `vanban import --from tcvn3|vni`)"),
+        )
+        .at(line, column)
+    })
+}
+
+/// The URL form of a folder path: each component slugified, joined by "/".
+fn url_folder(rel: &Path) -> String {
+    rel.components()
+        .map(|c| slugify(&c.as_os_str().to_string_lossy()))
+        .filter(|c| !c.is_empty())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn url_prefix(folder: &str) -> String {
+    if folder.is_empty() {
+        String::new()
+    } else {
+        format!("{folder}/")
+    }
+}
+
+fn parse_folder(source: &Path, text: &str, folder: &str) -> Result<Folder, Vec<Diagnostic>> {
+    let split = split(text).map_err(|e| vec![Diagnostic::error(source, "front-matter", e.message).at(e.line, 1)])?;
+    let raw: RawJurisdiction = deserialize(split.format, split.front_matter).map_err(|(offset, message)| {
+        let (l, c) = offset.map_or((1, 1), |o| line_col(split.front_matter, o));
+        vec![Diagnostic::error(source, "front-matter", format!("invalid front matter: {message}"))
+            .at(l + split.front_matter_line - 1, c)]
+    })?;
+    let at = |key: &str| {
+        let (l, c) = locate_key(split.front_matter, key);
+        (l + split.front_matter_line - 1, c)
+    };
+    let Some(level_text) = raw.level.as_deref() else {
+        let title = raw.title.or(raw.name).map(|t| nfc(&t)).unwrap_or_else(|| folder.to_string());
+        return Ok(Folder::Section { title });
+    };
+    let mut errors = Vec::new();
+    let level = Level::parse(level_text);
+    if level.is_none() {
+        let (l, c) = at("level");
+        errors.push(
+            Diagnostic::error(
+                source,
+                "unknown-level",
+                format!("unknown level \"{level_text}\": expected one of: trung-uong, tinh, huyen, xa"),
+            )
+            .at(l, c),
+        );
+    }
+    let name = raw.name.as_deref().map(nfc).filter(|n| !n.trim().is_empty());
+    if name.is_none() {
+        let (l, c) = at("level");
+        errors.push(
+            Diagnostic::error(source, "missing-name", "missing `name`: expected the jurisdiction's name, e.g. \"Tỉnh Khánh Hòa\"")
+                .at(l, c),
+        );
+    }
+    let until = match raw.until.as_ref() {
+        None => None,
+        Some(v) => {
+            let parsed = date_text(v).and_then(|t| PartialDate::parse_iso(&t));
+            if parsed.is_none() {
+                let (l, c) = at("until");
+                errors.push(
+                    Diagnostic::error(source, "invalid-date", format!("invalid date `{v}` for `until`: expected \"YYYY-MM-DD\""))
+                        .at(l, c),
+                );
+            }
+            parsed
+        }
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Folder::Jurisdiction(Jurisdiction {
+        path: folder.to_string(),
+        name: name.unwrap_or_default(),
+        level: level.unwrap_or(Level::Tinh),
+        until,
+        successor: raw.successor.map(|s| Successor::Name(nfc(&s))),
+        parent: None,
+        children: Vec::new(),
+        description: nfc(split.body),
+        source: Some(source.to_path_buf()),
+    }))
+}
+
+type FolderOwner = BTreeMap<String, (JurId, Option<String>)>;
+
+/// Links jurisdictions to their parents and decides, for every folder, which
+/// jurisdiction and section its documents belong to.
+fn build_tree(
+    folders: BTreeMap<String, (PathBuf, Option<Folder>)>,
+    findings: &mut Vec<Diagnostic>,
+) -> (Vec<Jurisdiction>, Vec<Section>, FolderOwner) {
+    let mut jurisdictions: Vec<Jurisdiction> = Vec::new();
+    let mut section_titles = BTreeMap::new();
+    for (path, (_, folder)) in &folders {
+        match folder {
+            Some(Folder::Jurisdiction(j)) => jurisdictions.push(j.clone()),
+            Some(Folder::Section { title }) => {
+                section_titles.insert(path.clone(), title.clone());
+            }
+            None if path.is_empty() => {}
+            None => {
+                section_titles.insert(path.clone(), path.rsplit('/').next().unwrap_or(path).to_string());
+            }
+        }
+    }
+    if jurisdictions.first().is_none_or(|j| !j.path.is_empty()) {
+        jurisdictions.insert(
+            0,
+            Jurisdiction {
+                path: String::new(),
+                name: "Trung ương".into(),
+                level: Level::TrungUong,
+                until: None,
+                successor: None,
+                parent: None,
+                children: Vec::new(),
+                description: String::new(),
+                source: None,
+            },
+        );
+    }
+    let index: BTreeMap<String, JurId> =
+        jurisdictions.iter().enumerate().map(|(i, j)| (j.path.clone(), i)).collect();
+    let nearest = |path: &str| -> JurId {
+        let mut p = path;
+        loop {
+            if let Some(&id) = index.get(p) {
+                return id;
+            }
+            p = p.rfind('/').map_or("", |i| &p[..i]);
+        }
+    };
+    for id in 1..jurisdictions.len() {
+        let path = jurisdictions[id].path.clone();
+        let parent = nearest(path.rfind('/').map_or("", |i| &path[..i]));
+        jurisdictions[id].parent = Some(parent);
+        jurisdictions[parent].children.push(id);
+        if jurisdictions[id].level <= jurisdictions[parent].level {
+            let source = jurisdictions[id].source.clone().unwrap_or_default();
+            findings.push(
+                Diagnostic::error(
+                    source,
+                    "level-order",
+                    format!(
+                        "level \"{}\" cannot sit inside {} (level \"{}\"): move the folder or fix its level",
+                        jurisdictions[id].level.slug(),
+                        jurisdictions[parent].name,
+                        jurisdictions[parent].level.slug()
+                    ),
+                )
+                .at(1, 1),
+            );
+        }
+    }
+    for j in jurisdictions.iter_mut() {
+        if let Some(Successor::Name(name)) = &j.successor {
+            if let Some(&id) = index.get(name.trim_matches('/')) {
+                j.successor = Some(Successor::Jurisdiction(id));
+            }
+        }
+    }
+    let mut owner = FolderOwner::new();
+    for path in folders.keys() {
+        let section = section_titles.contains_key(path).then(|| path.clone());
+        owner.insert(path.clone(), (nearest(path), section));
+    }
+    let sections = section_titles
+        .into_iter()
+        .map(|(path, title)| Section {
+            jurisdiction: nearest(&path),
+            path,
+            title,
+        })
+        .collect();
+    (jurisdictions, sections, owner)
+}

@@ -1,0 +1,67 @@
+//! Links citations in rendered bodies to the pages they resolved to. The
+//! renderer sees text runs, not the raw Markdown the resolver read, so each
+//! run is parsed again and matched to the document's resolved citations by
+//! number and date.
+
+use super::Graph;
+use crate::cite;
+use crate::content::Site;
+use crate::render::{Linker, LinkerFactory};
+use std::ops::Range;
+
+pub struct CitationLinks<'a> {
+    pub site: &'a Site,
+    pub graph: &'a Graph,
+}
+
+struct DocumentLinks<'a> {
+    links: &'a CitationLinks<'a>,
+    doc: usize,
+    page_root: String,
+}
+
+impl LinkerFactory for CitationLinks<'_> {
+    fn for_document(&self, doc: usize, page_root: &str) -> Box<dyn Linker + '_> {
+        Box::new(DocumentLinks {
+            links: self,
+            doc,
+            page_root: page_root.to_string(),
+        })
+    }
+}
+
+impl Linker for DocumentLinks<'_> {
+    fn links(&self, text: &str) -> Vec<(Range<usize>, String)> {
+        let resolved = &self.links.graph.links[self.doc];
+        if resolved.is_empty() {
+            return Vec::new();
+        }
+        cite::find_citations(text)
+            .into_iter()
+            .filter_map(|c| {
+                let key = c.number.key();
+                let same_number = resolved.iter().filter(|l| l.number_key == key);
+                let exact = same_number.clone().find(|l| l.date == c.date);
+                let target = exact.map(|l| l.target).or_else(|| {
+                    // A run may have lost the date to markup; one target for
+                    // the number is still unambiguous.
+                    let mut targets: Vec<usize> = same_number.map(|l| l.target).collect();
+                    targets.dedup();
+                    (targets.len() == 1).then(|| targets[0])
+                })?;
+                let url = self.url_of(target)?;
+                Some((c.span.start..c.number_span.end, format!("{}{}", self.page_root, url)))
+            })
+            .collect()
+    }
+}
+
+impl DocumentLinks<'_> {
+    fn url_of(&self, node: usize) -> Option<String> {
+        let graph = self.links.graph;
+        match graph.as_document(node) {
+            Some(d) => Some(self.links.site.documents[d].url_path.clone()),
+            None => graph.as_stub(node).map(|s| s.url_path.clone()),
+        }
+    }
+}

@@ -1,0 +1,339 @@
+//! Resolving citations to documents. A document's identity is its number
+//! together with its issuer and date, never the number alone: candidates
+//! are narrowed by the issuer's jurisdiction, then by date, and a citation
+//! that still has two candidates links to neither.
+
+use super::scope::{scope, PlaceNames, Scope};
+use super::{Graph, LinkedCitation, NodeId, Relation, Stub};
+use crate::cite::{self, Citation};
+use crate::content::{identity_slug, DocId, JurId, Site};
+use crate::diagnostics::{line_col, Diagnostic};
+use crate::model::{Kind, PartialDate};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+
+/// One citation of one document, where it was written.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub doc: DocId,
+    pub citation: Citation,
+    pub relation: Relation,
+    pub line: usize,
+    pub column: usize,
+    /// The citation as written, for messages.
+    pub written: String,
+}
+
+/// What became of a citation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// A document of this site.
+    Document(NodeId),
+    /// Not published here: linked to the page made for it.
+    Stub(NodeId),
+    /// Several documents fit; linked to none.
+    Ambiguous(Vec<NodeId>),
+    /// Points back at the citing document itself.
+    SelfReference,
+}
+
+#[derive(Debug, Clone)]
+pub struct Resolution {
+    pub found: Found,
+    pub outcome: Outcome,
+    /// A document with this number and issuer exists, but its date differs.
+    pub date_conflict: Option<NodeId>,
+}
+
+/// Every citation in the site: body and title text, and the front-matter
+/// `implements`/`cites` lists. Front matter that is no citation is an error.
+pub fn find_all(site: &Site) -> (Vec<Found>, Vec<Diagnostic>) {
+    let per_doc: Vec<(Vec<Found>, Vec<Diagnostic>)> = site
+        .documents
+        .par_iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let mut found = Vec::new();
+            let mut errors = Vec::new();
+            for c in cite::find_citations(&d.title) {
+                found.push(from_text(i, &d.title, c, 0, "title"));
+            }
+            for c in cite::find_citations(&d.body) {
+                found.push(from_text(i, &d.body, c, d.body_line, "body"));
+            }
+            for (list, relation) in [(&d.implements, Relation::Implements), (&d.cites, Relation::Cites)] {
+                for (text, line) in list {
+                    match cite::parse_citation(text) {
+                        Some(citation) => found.push(Found {
+                            doc: i,
+                            citation,
+                            relation,
+                            line: *line,
+                            column: 1,
+                            written: text.clone(),
+                        }),
+                        None => errors.push(
+                            Diagnostic::error(
+                                &d.source,
+                                "invalid-relation",
+                                format!(
+                                    "\"{text}\" is not a citation: expected e.g. \"Quyết định số 1847/QĐ-TTg ngày 27/12/2018 của Thủ tướng Chính phủ\""
+                                ),
+                            )
+                            .at(*line, 1),
+                        ),
+                    }
+                }
+            }
+            (found, errors)
+        })
+        .collect();
+    let mut all = Vec::new();
+    let mut errors = Vec::new();
+    for (mut f, mut e) in per_doc {
+        all.append(&mut f);
+        errors.append(&mut e);
+    }
+    (all, errors)
+}
+
+fn from_text(doc: DocId, text: &str, citation: Citation, first_line: usize, place: &str) -> Found {
+    let (line, column) = line_col(text, citation.span.start);
+    let relation = if cite::is_implementation_preamble(text, &citation) {
+        Relation::Implements
+    } else {
+        Relation::Cites
+    };
+    let written = text[citation.span.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+    Found {
+        doc,
+        relation,
+        // The title sits in front matter; report it on the file's first line.
+        line: if place == "title" { 1 } else { first_line + line - 1 },
+        column: if place == "title" { 1 } else { column },
+        written,
+        citation,
+    }
+}
+
+/// Where a citation looks for its document.
+struct Target {
+    scope: Scope,
+    /// The citing document's jurisdiction.
+    citing: JurId,
+}
+
+pub fn resolve(site: &Site) -> Graph {
+    let (found, mut findings) = find_all(site);
+    let places = PlaceNames::new(site);
+    let mut by_key: HashMap<String, Vec<DocId>> = HashMap::new();
+    for (i, d) in site.documents.iter().enumerate() {
+        if let Some(n) = &d.number {
+            if n.serial().is_some() {
+                by_key.entry(n.key()).or_default().push(i);
+            }
+        }
+    }
+    let targets: Vec<Target> = found
+        .iter()
+        .map(|f| {
+            let citing = site.documents[f.doc].jurisdiction;
+            Target {
+                scope: scope(site, &places, citing, f.citation.issuer.as_deref(), &f.citation.number),
+                citing,
+            }
+        })
+        .collect();
+
+    // First against the site's documents.
+    let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(found.len());
+    let mut conflicts: Vec<Option<NodeId>> = Vec::with_capacity(found.len());
+    for (f, t) in found.iter().zip(&targets) {
+        let candidates = by_key.get(&f.citation.number.key()).map(Vec::as_slice).unwrap_or(&[]);
+        let in_scope: Vec<DocId> = candidates
+            .iter()
+            .copied()
+            .filter(|&c| in_scope(site, t, site.documents[c].jurisdiction))
+            .collect();
+        let (matching, conflict) = by_date(&in_scope, f.citation.date, |c| site.documents[c].issued);
+        conflicts.push(conflict);
+        outcomes.push(match matching.as_slice() {
+            [] => None,
+            [only] if *only == f.doc => Some(Outcome::SelfReference),
+            [only] => Some(Outcome::Document(*only)),
+            many => Some(Outcome::Ambiguous(many.to_vec())),
+        });
+    }
+
+    // Then the rest become stubs: one per issuer's jurisdiction, number and
+    // date; an undated citation joins the single dated stub it can be.
+    let doc_count = site.documents.len();
+    let mut groups: BTreeMap<(JurId, String), Vec<usize>> = BTreeMap::new();
+    for (i, (f, t)) in found.iter().zip(&targets).enumerate() {
+        if outcomes[i].is_none() {
+            let jur = match t.scope {
+                Scope::Exact(j) => j,
+                Scope::Nearby => t.citing,
+            };
+            groups.entry((jur, f.citation.number.key())).or_default().push(i);
+        }
+    }
+    let mut stubs: Vec<Stub> = Vec::new();
+    for ((jur, _), members) in groups {
+        let mut dates: Vec<PartialDate> = members.iter().filter_map(|&i| found[i].citation.date).collect();
+        dates.sort();
+        dates.dedup();
+        // Keep only the most specific dates; a partial one compatible with a
+        // fuller one is the same document.
+        let distinct: Vec<PartialDate> = dates
+            .iter()
+            .copied()
+            .filter(|d| !dates.iter().any(|o| o != d && o.compatible(d) && more_specific(o, d)))
+            .collect();
+        let first_stub = stubs.len();
+        if distinct.is_empty() {
+            stubs.push(new_stub(site, jur, &found, &members, None));
+        } else {
+            for d in &distinct {
+                let with_date: Vec<usize> = members
+                    .iter()
+                    .copied()
+                    .filter(|&i| found[i].citation.date.is_some_and(|cd| cd.compatible(d)))
+                    .collect();
+                stubs.push(new_stub(site, jur, &found, &with_date, Some(*d)));
+            }
+        }
+        for &i in &members {
+            let fitting: Vec<NodeId> = (first_stub..stubs.len())
+                .filter(|&s| match (found[i].citation.date, stubs[s].issued) {
+                    (Some(a), Some(b)) => a.compatible(&b),
+                    _ => true,
+                })
+                .map(|s| doc_count + s)
+                .collect();
+            outcomes[i] = Some(match fitting.as_slice() {
+                [only] => Outcome::Stub(*only),
+                many => Outcome::Ambiguous(many.to_vec()),
+            });
+        }
+    }
+
+    let resolutions: Vec<Resolution> = found
+        .into_iter()
+        .zip(outcomes)
+        .zip(conflicts)
+        .map(|((found, outcome), date_conflict)| Resolution {
+            found,
+            outcome: outcome.expect("every citation has an outcome"),
+            date_conflict,
+        })
+        .collect();
+    findings.extend(resolutions.iter().filter_map(|r| ambiguity_warning(site, &stubs, r)));
+    assemble(site, stubs, resolutions, findings)
+}
+
+fn more_specific(a: &PartialDate, b: &PartialDate) -> bool {
+    (a.month.is_some() as u8 + a.day.is_some() as u8) > (b.month.is_some() as u8 + b.day.is_some() as u8)
+}
+
+fn in_scope(site: &Site, t: &Target, candidate: JurId) -> bool {
+    match t.scope {
+        Scope::Exact(j) => candidate == j,
+        Scope::Nearby => candidate == 0 || site.jurisdiction_chain(t.citing).contains(&candidate),
+    }
+}
+
+/// Candidates whose date fits the citation's, and one whose date conflicts
+/// when that is the only reason nothing fits.
+fn by_date(candidates: &[DocId], date: Option<PartialDate>, date_of: impl Fn(DocId) -> Option<PartialDate>) -> (Vec<DocId>, Option<NodeId>) {
+    let Some(date) = date else {
+        return (candidates.to_vec(), None);
+    };
+    let fitting: Vec<DocId> = candidates
+        .iter()
+        .copied()
+        .filter(|&c| date_of(c).is_none_or(|d| d.compatible(&date)))
+        .collect();
+    // Counters restart each year, so only a same-year mismatch is a conflict.
+    let conflict = fitting
+        .is_empty()
+        .then(|| candidates.iter().copied().find(|&c| date_of(c).is_some_and(|d| d.year == date.year)))
+        .flatten();
+    (fitting, conflict)
+}
+
+fn new_stub(site: &Site, jur: JurId, found: &[Found], members: &[usize], date: Option<PartialDate>) -> Stub {
+    let first = &found[members[0]].citation;
+    let kind: Option<Kind> = members.iter().find_map(|&i| found[i].citation.kind).or(first.kind);
+    let issuer = members.iter().find_map(|&i| found[i].citation.issuer.clone());
+    let slug = identity_slug(Some(&first.number), date).unwrap_or_else(|| crate::text::slugify(&first.number.written));
+    Stub {
+        url_path: format!("{}{}/", site.jurisdiction(jur).url_path(), slug),
+        kind,
+        number: first.number.clone(),
+        issued: date,
+        issuer,
+        jurisdiction: jur,
+    }
+}
+
+fn ambiguity_warning(site: &Site, stubs: &[Stub], r: &Resolution) -> Option<Diagnostic> {
+    let Outcome::Ambiguous(nodes) = &r.outcome else {
+        return None;
+    };
+    let names: Vec<String> = nodes
+        .iter()
+        .map(|&n| match site.documents.get(n) {
+            Some(d) => d.url_path.clone(),
+            None => stubs[n - site.documents.len()].url_path.clone(),
+        })
+        .collect();
+    Some(
+        Diagnostic::warning(
+            &site.documents[r.found.doc].source,
+            "ambiguous-citation",
+            format!(
+                "\"{}\" fits {} documents (/{}); not linked: add the date or the issuer (\"của …\") to tell them apart",
+                r.found.written,
+                nodes.len(),
+                names.join(", /")
+            ),
+        )
+        .at(r.found.line, r.found.column),
+    )
+}
+
+fn assemble(site: &Site, stubs: Vec<Stub>, resolutions: Vec<Resolution>, findings: Vec<Diagnostic>) -> Graph {
+    let n = site.documents.len() + stubs.len();
+    let mut edges: BTreeMap<(NodeId, NodeId), Relation> = BTreeMap::new();
+    let mut links: Vec<Vec<LinkedCitation>> = vec![Vec::new(); site.documents.len()];
+    for r in &resolutions {
+        let target = match r.outcome {
+            Outcome::Document(t) | Outcome::Stub(t) => t,
+            _ => continue,
+        };
+        let relation = edges.entry((r.found.doc, target)).or_insert(r.found.relation);
+        // One relation per pair: implementing outranks a mere mention.
+        *relation = (*relation).min(r.found.relation);
+        links[r.found.doc].push(LinkedCitation {
+            number_key: r.found.citation.number.key(),
+            date: r.found.citation.date,
+            target,
+        });
+    }
+    let mut outgoing = vec![Vec::new(); n];
+    let mut incoming = vec![Vec::new(); n];
+    for ((from, to), relation) in edges {
+        outgoing[from].push((to, relation));
+        incoming[to].push((from, relation));
+    }
+    Graph {
+        doc_count: site.documents.len(),
+        stubs,
+        outgoing,
+        incoming,
+        links,
+        findings,
+        resolutions,
+    }
+}

@@ -1,0 +1,62 @@
+//! sitemap.xml and robots.txt, with absolute URLs under base_url.
+
+use crate::config::Config;
+use crate::render::Page;
+
+pub fn sitemap(config: &Config, pages: &[Page]) -> Page {
+    let mut urls: Vec<String> = pages
+        .iter()
+        .filter(|p| p.path.ends_with("index.html"))
+        .map(|p| config.absolute_url(p.path.trim_end_matches("index.html")))
+        .collect();
+    urls.sort();
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for url in urls {
+        xml.push_str("  <url><loc>");
+        xml.push_str(&xml_escape(&url));
+        xml.push_str("</loc></url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    Page {
+        path: "sitemap.xml".into(),
+        content: xml.into_bytes(),
+        source: None,
+    }
+}
+
+pub fn robots(config: &Config) -> Page {
+    Page {
+        path: "robots.txt".into(),
+        content: format!("User-agent: *\nAllow: /\nSitemap: {}\n", config.absolute_url("sitemap.xml")).into_bytes(),
+        source: None,
+    }
+}
+
+pub fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sitemap_lists_pages_under_the_base_url() {
+        let config = Config::parse("base_url = \"https://tinh.gov.vn/vhcv/\"").unwrap();
+        let page = |p: &str| Page {
+            path: p.into(),
+            content: Vec::new(),
+            source: None,
+        };
+        let map = sitemap(&config, &[page("index.html"), page("khanh-hoa/index.html"), page("404.html")]);
+        let text = String::from_utf8(map.content).unwrap();
+        assert!(text.contains("<loc>https://tinh.gov.vn/vhcv/</loc>"));
+        assert!(text.contains("<loc>https://tinh.gov.vn/vhcv/khanh-hoa/</loc>"));
+        assert!(!text.contains("404"));
+    }
+}

@@ -1,0 +1,288 @@
+//! Which pages a site has, and the context each template gets.
+
+use super::markdown::{self, Linker, RenderedBody};
+use super::views::{kind_link, DocSummary, Link, Views};
+use crate::content::{DocId, Level, Site};
+use crate::graph::NodeId;
+use crate::model::kind::KINDS;
+use serde::Serialize;
+use serde_json::json;
+use std::collections::BTreeMap;
+
+/// A page to render: where it goes, which template, what extra context.
+pub struct PageSpec {
+    /// Site-relative URL path ("khanh-hoa/", "" for home, "404.html").
+    pub url: String,
+    pub template: &'static str,
+    pub context: serde_json::Map<String, serde_json::Value>,
+    pub source: Option<std::path::PathBuf>,
+}
+
+impl PageSpec {
+    fn new(url: String, template: &'static str) -> Self {
+        PageSpec {
+            url,
+            template,
+            context: serde_json::Map::new(),
+            source: None,
+        }
+    }
+
+    fn with(mut self, key: &str, value: impl Serialize) -> Self {
+        self.context
+            .insert(key.to_string(), serde_json::to_value(value).expect("views serialise"));
+        self
+    }
+}
+
+#[derive(Serialize)]
+pub struct Pagination {
+    pub current: usize,
+    pub total: usize,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    pub pages: Vec<Link>,
+}
+
+/// Splits a list into pages: the first at `base`, the others at
+/// `base` + "trang/N/".
+pub fn paginate<T: Clone + Serialize>(
+    base: &str,
+    items: &[T],
+    per_page: usize,
+    template: &'static str,
+    context: &serde_json::Map<String, serde_json::Value>,
+) -> Vec<PageSpec> {
+    let total = items.len().div_ceil(per_page).max(1);
+    let url_of = |n: usize| if n == 1 { base.to_string() } else { format!("{base}trang/{n}/") };
+    (1..=total)
+        .map(|n| {
+            let start = (n - 1) * per_page;
+            let slice = &items[start.min(items.len())..(start + per_page).min(items.len())];
+            let mut spec = PageSpec::new(url_of(n), template)
+                .with("items", slice)
+                .with(
+                    "pagination",
+                    Pagination {
+                        current: n,
+                        total,
+                        prev: (n > 1).then(|| url_of(n - 1)),
+                        next: (n < total).then(|| url_of(n + 1)),
+                        pages: (1..=total)
+                            .map(|i| Link {
+                                name: i.to_string(),
+                                url: url_of(i),
+                            })
+                            .collect(),
+                    },
+                );
+            for (k, v) in context {
+                spec.context.insert(k.clone(), v.clone());
+            }
+            spec
+        })
+        .collect()
+}
+
+/// Documents newest first; undated last; then by URL for stability.
+pub fn newest_first(site: &Site, ids: &mut [DocId]) {
+    ids.sort_by(|&a, &b| {
+        let (da, db) = (&site.documents[a], &site.documents[b]);
+        db.issued
+            .is_some()
+            .cmp(&da.issued.is_some())
+            .then(db.issued.cmp(&da.issued))
+            .then(da.url_path.cmp(&db.url_path))
+    });
+}
+
+/// The document page of `doc`, with its rendered body.
+pub fn document_page(views: &Views, doc: DocId, linker: &dyn Linker, options: &comrak::Options) -> (PageSpec, RenderedBody) {
+    let d = &views.site.documents[doc];
+    let body = markdown::render(&d.body, options, linker);
+    let toc: Vec<_> = body.headings.iter().filter(|h| h.level <= 3).collect();
+    let show_toc = body.headings.iter().filter(|h| h.level == 2).count() >= 2;
+    let mut spec = PageSpec::new(d.url_path.clone(), "document.html")
+        .with("doc", views.document(d))
+        .with("body", &body.html)
+        .with("toc", if show_toc { toc } else { Vec::new() })
+        .with("relations", views.relations(doc))
+        .with("breadcrumbs", views.breadcrumbs(d.jurisdiction))
+        .with("jurisdiction", views.jurisdiction(d.jurisdiction));
+    spec.source = Some(d.source.clone());
+    (spec, body)
+}
+
+/// The page of a cited document that is not published here.
+pub fn stub_page(views: &Views, node: NodeId, official_url: Option<String>) -> PageSpec {
+    let summary = views.summary(node);
+    let jur = views.node_jurisdiction(node);
+    PageSpec::new(summary.url.clone(), "stub.html")
+        .with("stub", &summary)
+        .with("official_url", official_url)
+        .with("relations", views.relations(node))
+        .with("breadcrumbs", views.breadcrumbs(jur))
+        .with("jurisdiction", views.jurisdiction(jur))
+}
+
+/// Home, jurisdictions, kinds, years, sections, search, 404 and the
+/// accessibility statement.
+pub fn list_pages(views: &Views) -> Vec<PageSpec> {
+    let site = views.site;
+    let per_page = site.config.paginate;
+    let mut pages = Vec::new();
+    let all: Vec<DocId> = (0..site.documents.len()).collect();
+    let summaries = |ids: &[DocId]| -> Vec<DocSummary> {
+        ids.iter().map(|&i| views.doc_summary(&site.documents[i])).collect()
+    };
+
+    let mut by_jur: BTreeMap<usize, Vec<DocId>> = BTreeMap::new();
+    for &i in &all {
+        by_jur.entry(site.documents[i].jurisdiction).or_default().push(i);
+    }
+    let mut subtree_counts = vec![0usize; site.jurisdictions.len()];
+    for (&j, ids) in &by_jur {
+        for ancestor in site.jurisdiction_chain(j) {
+            subtree_counts[ancestor] += ids.len();
+        }
+    }
+    let child_links = |j: usize| -> Vec<serde_json::Value> {
+        site.jurisdiction(j)
+            .children
+            .iter()
+            .map(|&c| json!({"jurisdiction": views.jurisdiction(c), "count": subtree_counts[c]}))
+            .collect()
+    };
+
+    // Home: the root jurisdiction's own documents, the provinces, the latest.
+    let mut latest = all.clone();
+    latest.retain(|&i| !site.documents[i].kind.is_news());
+    newest_first(site, &mut latest);
+    latest.truncate(10);
+    let mut news: Vec<DocId> = all.iter().copied().filter(|&i| site.documents[i].kind.is_news()).collect();
+    newest_first(site, &mut news);
+    news.truncate(5);
+    let mut national = by_jur.get(&0).cloned().unwrap_or_default();
+    national.retain(|&i| !site.documents[i].kind.is_news());
+    newest_first(site, &mut national);
+    pages.push(
+        PageSpec::new(String::new(), "index.html")
+            .with("national", summaries(&national))
+            .with("children", child_links(0))
+            .with("latest", summaries(&latest))
+            .with("news", summaries(&news))
+            .with("total", all.len()),
+    );
+
+    for (j, jur) in site.jurisdictions.iter().enumerate().skip(1) {
+        let mut own = by_jur.get(&j).cloned().unwrap_or_default();
+        newest_first(site, &mut own);
+        let mut context = serde_json::Map::new();
+        context.insert("jurisdiction".into(), serde_json::to_value(views.jurisdiction(j)).unwrap());
+        context.insert("breadcrumbs".into(), serde_json::to_value(views.breadcrumbs(j)).unwrap());
+        context.insert("children".into(), serde_json::Value::Array(child_links(j)));
+        context.insert("description".into(), json!(markdown::render(&jur.description, &markdown::options(false), &markdown::NoLinks).html));
+        context.insert("subtree_count".into(), json!(subtree_counts[j]));
+        let mut specs = paginate(&jur.url_path(), &summaries(&own), per_page, "jurisdiction.html", &context);
+        if let (Some(first), Some(source)) = (specs.first_mut(), &jur.source) {
+            first.source = Some(source.clone());
+        }
+        pages.extend(specs);
+    }
+
+    let mut kind_counts = Vec::new();
+    for kind in KINDS {
+        let mut ids: Vec<DocId> = all.iter().copied().filter(|&i| site.documents[i].kind == *kind).collect();
+        if ids.is_empty() {
+            continue;
+        }
+        newest_first(site, &mut ids);
+        let link = kind_link(*kind);
+        kind_counts.push(json!({"name": link.name, "url": link.url, "count": ids.len()}));
+        let mut context = serde_json::Map::new();
+        context.insert("heading".into(), json!(kind.name));
+        context.insert("list_kind".into(), json!("kind"));
+        pages.extend(paginate(&link.url, &summaries(&ids), per_page, "list.html", &context));
+    }
+    pages.push(PageSpec::new("loai/".into(), "kinds.html").with("kinds", &kind_counts));
+
+    let mut years: BTreeMap<u16, Vec<DocId>> = BTreeMap::new();
+    for &i in &all {
+        if let Some(y) = site.documents[i].year() {
+            years.entry(y).or_default().push(i);
+        }
+    }
+    let mut year_counts = Vec::new();
+    for (year, ids) in years.iter_mut().rev() {
+        newest_first(site, ids);
+        let url = format!("nam/{year}/");
+        year_counts.push(json!({"name": year.to_string(), "url": url, "count": ids.len()}));
+        let mut context = serde_json::Map::new();
+        context.insert("heading".into(), json!(format!("Văn bản năm {year}")));
+        context.insert("list_kind".into(), json!("year"));
+        pages.extend(paginate(&url, &summaries(ids), per_page, "list.html", &context));
+    }
+    pages.push(PageSpec::new("nam/".into(), "years.html").with("years", &year_counts));
+
+    for section in &site.sections {
+        let prefix = format!("{}/", section.path);
+        let mut ids: Vec<DocId> = all.iter().copied().filter(|&i| site.documents[i].url_path.starts_with(&prefix)).collect();
+        if ids.is_empty() {
+            continue;
+        }
+        newest_first(site, &mut ids);
+        let mut context = serde_json::Map::new();
+        context.insert("heading".into(), json!(section.title));
+        context.insert("list_kind".into(), json!("section"));
+        context.insert("breadcrumbs".into(), serde_json::to_value(views.breadcrumbs(section.jurisdiction)).unwrap());
+        pages.extend(paginate(&prefix, &summaries(&ids), per_page, "list.html", &context));
+    }
+
+    let tree: Vec<_> = site
+        .jurisdiction(0)
+        .children
+        .iter()
+        .map(|&p| json!({"jurisdiction": views.jurisdiction(p), "count": subtree_counts[p], "children": child_links(p)}))
+        .collect();
+    pages.push(PageSpec::new("dia-phuong/".into(), "jurisdictions.html").with("tree", tree));
+
+    let levels: Vec<_> = Level::ALL.iter().map(|l| json!({"slug": l.slug(), "name": l.name_vi()})).collect();
+    pages.push(PageSpec::new("tim-kiem/".into(), "search.html").with("levels", levels));
+    pages.push(PageSpec::new("ho-tro-tiep-can/".into(), "accessibility.html"));
+    pages.push(PageSpec::new("404.html".into(), "404.html"));
+    pages
+}
+
+/// Navigation shown on every page: provinces, kinds and years.
+pub fn navigation(views: &Views) -> serde_json::Value {
+    let site = views.site;
+    let provinces: Vec<_> = site
+        .jurisdictions
+        .iter()
+        .enumerate()
+        .filter(|(_, j)| j.level == Level::Tinh)
+        .map(|(i, _)| views.jurisdiction(i))
+        .collect();
+    let kinds: Vec<Link> = KINDS
+        .iter()
+        .filter(|k| site.documents.iter().any(|d| d.kind == **k))
+        .map(|k| kind_link(*k))
+        .collect();
+    let mut years: Vec<u16> = site.documents.iter().filter_map(|d| d.year()).collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let sections: Vec<Link> = site
+        .sections
+        .iter()
+        .map(|s| Link {
+            name: s.title.clone(),
+            url: format!("{}/", s.path),
+        })
+        .collect();
+    json!({
+        "provinces": provinces,
+        "kinds": kinds,
+        "years": years.iter().map(|y| Link { name: y.to_string(), url: format!("nam/{y}/") }).collect::<Vec<_>>(),
+        "sections": sections,
+    })
+}

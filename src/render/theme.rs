@@ -1,0 +1,142 @@
+//! The theme: Tera templates and static files. A site's own `templates/`
+//! and `static/` override the theme's file by file, as in Zola. The default
+//! theme is compiled into the binary so that `vanban init` and sites without
+//! a `themes/` folder work with one binary; a `themes/<name>/` folder on
+//! disk takes precedence.
+
+use crate::diagnostics::Diagnostic;
+use include_dir::{include_dir, Dir};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+pub static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+pub struct Theme {
+    pub tera: tera::Tera,
+    /// Output path → (bytes, where it came from), sorted.
+    pub static_files: BTreeMap<String, (Vec<u8>, PathBuf)>,
+}
+
+/// A file found in a theme or site folder: its relative name, text and the
+/// path to report in messages.
+struct SourceFile {
+    name: String,
+    bytes: Vec<u8>,
+    origin: PathBuf,
+}
+
+impl Theme {
+    pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+        let theme_dir = root.join("themes").join(name);
+        let (mut templates, mut statics) = if theme_dir.is_dir() {
+            (
+                read_dir_files(root, &theme_dir.join("templates"))?,
+                read_dir_files(root, &theme_dir.join("static"))?,
+            )
+        } else if name == "default" {
+            (embedded("templates"), embedded("static"))
+        } else {
+            return Err(vec![Diagnostic::error(
+                "config.toml",
+                "unknown-theme",
+                format!("theme \"{name}\" not found: expected a folder {}", theme_dir.display()),
+            )]);
+        };
+        override_with(&mut templates, read_dir_files(root, &root.join("templates"))?);
+        override_with(&mut statics, read_dir_files(root, &root.join("static"))?);
+
+        let mut tera = tera::Tera::default();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let mut errors = Vec::new();
+        let mut sources = Vec::new();
+        for file in templates.into_values() {
+            match String::from_utf8(file.bytes) {
+                Ok(text) => sources.push((file.name, text, file.origin)),
+                Err(_) => errors.push(Diagnostic::error(&file.origin, "invalid-utf8", "template is not UTF-8")),
+            }
+        }
+        if errors.is_empty() {
+            let named = sources.iter().map(|(n, t, _)| (n.as_str(), t.as_str()));
+            if let Err(e) = tera.add_raw_templates(named) {
+                let message = error_chain(&e);
+                // Name the template file the message is about when it says.
+                let origin = sources
+                    .iter()
+                    .find(|(n, _, _)| message.contains(&format!("'{n}'")) || message.contains(&format!("`{n}`")))
+                    .map_or_else(|| PathBuf::from("templates"), |(_, _, o)| o.clone());
+                errors.push(Diagnostic::error(origin, "template", message));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let static_files = statics.into_values().map(|f| (f.name, (f.bytes, f.origin))).collect();
+        Ok(Theme { tera, static_files })
+    }
+}
+
+/// Tera puts the useful part of an error in its sources.
+pub fn error_chain(e: &tera::Error) -> String {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    message
+}
+
+fn override_with(base: &mut BTreeMap<String, SourceFile>, overrides: BTreeMap<String, SourceFile>) {
+    base.extend(overrides);
+}
+
+fn embedded(sub: &str) -> BTreeMap<String, SourceFile> {
+    let mut out = BTreeMap::new();
+    if let Some(dir) = DEFAULT_THEME.get_dir(sub) {
+        collect_embedded(dir, sub, &mut out);
+    }
+    out
+}
+
+fn collect_embedded(dir: &Dir<'static>, sub: &str, out: &mut BTreeMap<String, SourceFile>) {
+    for file in dir.files() {
+        let name = file
+            .path()
+            .strip_prefix(sub)
+            .unwrap_or(file.path())
+            .to_string_lossy()
+            .replace('\\', "/");
+        out.insert(
+            name.clone(),
+            SourceFile {
+                name,
+                bytes: file.contents().to_vec(),
+                origin: Path::new("(built-in theme)").join(file.path()),
+            },
+        );
+    }
+    for d in dir.dirs() {
+        collect_embedded(d, sub, out);
+    }
+}
+
+fn read_dir_files(root: &Path, dir: &Path) -> Result<BTreeMap<String, SourceFile>, Vec<Diagnostic>> {
+    let mut out = BTreeMap::new();
+    if !dir.is_dir() {
+        return Ok(out);
+    }
+    for entry in WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| vec![Diagnostic::error(dir, "unreadable", e.to_string())])?;
+        if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        let name = rel.to_string_lossy().replace('\\', "/");
+        let origin = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+        let bytes = std::fs::read(entry.path()).map_err(|e| vec![Diagnostic::error(&origin, "unreadable", e.to_string())])?;
+        out.insert(name.clone(), SourceFile { name, bytes, origin });
+    }
+    Ok(out)
+}

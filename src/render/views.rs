@@ -1,0 +1,285 @@
+//! What templates see: plain serialisable values built from the site and
+//! the graph. URLs here are site-relative paths ("khanh-hoa/"); templates
+//! prefix them with `root`, the way back to the site root from the page
+//! being rendered, so links work under any sub-path and offline.
+
+use crate::content::{Document, JurId, Level, Site};
+use crate::content::{Jurisdiction, Signer};
+use crate::graph::{Graph, NodeId, Relation};
+use crate::model::{Kind, PartialDate};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub name: String,
+    pub url: String,
+}
+
+/// One line in a list of documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocSummary {
+    pub url: String,
+    pub title: String,
+    pub kind: &'static str,
+    pub kind_name: &'static str,
+    pub number: Option<String>,
+    pub date: Option<DateView>,
+    pub issuer: Option<String>,
+    pub jurisdiction: Link,
+    /// Cited here but not published on this site.
+    pub stub: bool,
+    pub full_text: bool,
+    /// A readable label: "Kế hoạch số 6861/KH-UBND ngày 12/07/2019".
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    pub iso: String,
+    pub short: String,
+    pub long: String,
+    pub year: u16,
+}
+
+impl From<PartialDate> for DateView {
+    fn from(d: PartialDate) -> Self {
+        DateView {
+            iso: d.iso(),
+            short: d.short_vi(),
+            long: d.long_vi(),
+            year: d.year,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct JurisdictionView {
+    pub name: String,
+    pub url: String,
+    pub level: &'static str,
+    pub level_name: &'static str,
+    pub former: bool,
+    pub until: Option<DateView>,
+    pub successor: Option<Link>,
+}
+
+/// Documents of one jurisdiction, in a relation list grouped by level and
+/// jurisdiction.
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    pub level_name: &'static str,
+    pub jurisdiction: Link,
+    pub docs: Vec<DocSummary>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Relations {
+    pub implements: Vec<DocSummary>,
+    pub cites: Vec<DocSummary>,
+    pub implemented_by: Vec<Group>,
+    pub cited_by: Vec<Group>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentView {
+    #[serde(flatten)]
+    pub summary: DocSummary,
+    pub kind_heading: String,
+    pub issuer_parent: Option<String>,
+    pub issuer_header: Option<String>,
+    pub place: Option<String>,
+    pub addressees: Vec<String>,
+    pub recipients: Vec<String>,
+    pub recipients_label: String,
+    pub signer: Option<Signer>,
+    pub summary_text: Option<String>,
+    pub topics: Vec<Link>,
+    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub source: Option<String>,
+    pub official_url: Option<String>,
+}
+
+/// Builds views; holds what every view needs.
+pub struct Views<'a> {
+    pub site: &'a Site,
+    pub graph: &'a Graph,
+}
+
+impl<'a> Views<'a> {
+    pub fn jurisdiction_link(&self, id: JurId) -> Link {
+        let j = self.site.jurisdiction(id);
+        Link {
+            name: j.name.clone(),
+            url: j.url_path(),
+        }
+    }
+
+    pub fn jurisdiction(&self, id: JurId) -> JurisdictionView {
+        let j: &Jurisdiction = self.site.jurisdiction(id);
+        JurisdictionView {
+            name: j.name.clone(),
+            url: j.url_path(),
+            level: j.level.slug(),
+            level_name: j.level.name_vi(),
+            former: j.is_former(),
+            until: j.until.map(DateView::from),
+            successor: j.successor.as_ref().map(|s| match s {
+                crate::content::Successor::Jurisdiction(id) => self.jurisdiction_link(*id),
+                crate::content::Successor::Name(name) => Link {
+                    name: name.clone(),
+                    url: String::new(),
+                },
+            }),
+        }
+    }
+
+    /// Breadcrumbs from the root down to (and including) `id`.
+    pub fn breadcrumbs(&self, id: JurId) -> Vec<Link> {
+        self.site
+            .jurisdiction_chain(id)
+            .into_iter()
+            .map(|j| self.jurisdiction_link(j))
+            .collect()
+    }
+
+    pub fn summary(&self, node: NodeId) -> DocSummary {
+        if let Some(doc) = self.graph.as_document(node) {
+            return self.doc_summary(&self.site.documents[doc]);
+        }
+        let stub = self.graph.as_stub(node).expect("node ids are documents or stubs");
+        let kind_name = stub.kind.map_or("Văn bản", |k| k.name);
+        DocSummary {
+            url: stub.url_path.clone(),
+            title: String::new(),
+            kind: stub.kind.map_or("", |k| k.slug),
+            kind_name,
+            number: Some(stub.number.written.clone()),
+            date: stub.issued.map(DateView::from),
+            issuer: stub.issuer.clone(),
+            jurisdiction: self.jurisdiction_link(stub.jurisdiction),
+            stub: true,
+            full_text: false,
+            label: label(kind_name, Some(&stub.number.written), stub.issued),
+        }
+    }
+
+    pub fn doc_summary(&self, d: &Document) -> DocSummary {
+        DocSummary {
+            url: d.url_path.clone(),
+            title: d.title.clone(),
+            kind: d.kind.slug,
+            kind_name: d.kind.name,
+            number: d.number.as_ref().map(|n| n.written.clone()),
+            date: d.issued.map(DateView::from),
+            issuer: d.issuer.clone(),
+            jurisdiction: self.jurisdiction_link(d.jurisdiction),
+            stub: false,
+            full_text: d.has_full_text(),
+            label: label(d.kind.name, d.number.as_ref().map(|n| n.written.as_str()), d.issued),
+        }
+    }
+
+    pub fn document(&self, d: &Document) -> DocumentView {
+        DocumentView {
+            summary: self.doc_summary(d),
+            kind_heading: d.kind_heading.clone().unwrap_or_else(|| d.kind.name.to_uppercase()),
+            issuer_parent: d.issuer_parent.clone(),
+            issuer_header: d.issuer.as_ref().map(|i| i.to_uppercase()),
+            place: d.place.clone(),
+            addressees: d.addressees.clone(),
+            recipients: d.recipients.clone(),
+            recipients_label: d.recipients_label.clone().unwrap_or_else(|| "Nơi nhận:".into()),
+            signer: d.signer.clone(),
+            summary_text: d.summary.clone(),
+            topics: Vec::new(),
+            extra: d.extra.clone(),
+            source: Some(d.source.to_string_lossy().replace('\\', "/")),
+            official_url: None,
+        }
+    }
+
+    pub fn relations(&self, node: NodeId) -> Relations {
+        let pick = |edges: &[(NodeId, Relation)], want: Relation| -> Vec<NodeId> {
+            edges.iter().filter(|(_, r)| *r == want).map(|(n, _)| *n).collect()
+        };
+        let out = self.graph.outgoing.get(node).map(Vec::as_slice).unwrap_or(&[]);
+        let inc = self.graph.incoming.get(node).map(Vec::as_slice).unwrap_or(&[]);
+        Relations {
+            implements: self.sorted_summaries(pick(out, Relation::Implements)),
+            cites: self.sorted_summaries(pick(out, Relation::Cites)),
+            implemented_by: self.grouped(pick(inc, Relation::Implements)),
+            cited_by: self.grouped(pick(inc, Relation::Cites)),
+        }
+    }
+
+    pub fn node_jurisdiction(&self, node: NodeId) -> JurId {
+        match self.graph.as_document(node) {
+            Some(d) => self.site.documents[d].jurisdiction,
+            None => self.graph.as_stub(node).map_or(0, |s| s.jurisdiction),
+        }
+    }
+
+    pub fn node_date(&self, node: NodeId) -> Option<PartialDate> {
+        match self.graph.as_document(node) {
+            Some(d) => self.site.documents[d].issued,
+            None => self.graph.as_stub(node).and_then(|s| s.issued),
+        }
+    }
+
+    fn sorted_summaries(&self, mut nodes: Vec<NodeId>) -> Vec<DocSummary> {
+        nodes.sort_by_key(|&n| (self.node_date(n), n));
+        nodes.into_iter().map(|n| self.summary(n)).collect()
+    }
+
+    /// Groups documents by jurisdiction, national first, then by level and
+    /// jurisdiction path; dated order inside a group.
+    pub fn grouped(&self, nodes: Vec<NodeId>) -> Vec<Group> {
+        let mut by_jur: std::collections::BTreeMap<(Level, String), (JurId, Vec<NodeId>)> = Default::default();
+        for n in nodes {
+            let j = self.node_jurisdiction(n);
+            let jur = self.site.jurisdiction(j);
+            by_jur
+                .entry((jur.level, jur.path.clone()))
+                .or_insert_with(|| (j, Vec::new()))
+                .1
+                .push(n);
+        }
+        by_jur
+            .into_values()
+            .map(|(j, docs)| Group {
+                level_name: self.site.jurisdiction(j).level.name_vi(),
+                jurisdiction: self.jurisdiction_link(j),
+                docs: self.sorted_summaries(docs),
+            })
+            .collect()
+    }
+}
+
+/// "Kế hoạch số 6861/KH-UBND ngày 12/07/2019"; "Kế hoạch năm 2024" when
+/// unnumbered.
+pub fn label(kind_name: &str, number: Option<&str>, date: Option<PartialDate>) -> String {
+    let mut s = kind_name.to_string();
+    if let Some(n) = number.filter(|n| n.chars().next().is_some_and(|c| c.is_ascii_digit())) {
+        s.push_str(" số ");
+        s.push_str(n);
+    }
+    match date {
+        Some(d) if d.is_full() => {
+            s.push_str(" ngày ");
+            s.push_str(&d.short_vi());
+        }
+        Some(d) => {
+            s.push(' ');
+            s.push_str(&d.long_vi());
+        }
+        None => {}
+    }
+    s
+}
+
+pub fn kind_link(kind: Kind) -> Link {
+    Link {
+        name: kind.name.to_string(),
+        url: format!("loai/{}/", kind.slug),
+    }
+}
