@@ -5,6 +5,7 @@
 //! Nodes are numbered so that `0..site.documents.len()` are the site's
 //! documents (same index as [`Site::documents`]) and the rest are stubs.
 
+pub mod coverage;
 mod linker;
 pub mod resolve;
 mod scope;

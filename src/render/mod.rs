@@ -2,6 +2,7 @@
 //! through comrak, every page through the theme's Tera templates; pages
 //! render in parallel and come out in a stable order.
 
+pub mod coverage_view;
 pub mod highlight;
 pub mod markdown;
 pub mod pages;

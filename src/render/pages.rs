@@ -107,10 +107,19 @@ pub fn document_page(views: &Views, doc: DocId, linker: &dyn Linker, options: &c
         .with("body", &body.html)
         .with("toc", if show_toc { toc } else { Vec::new() })
         .with("relations", views.relations(doc))
+        .with("coverage", national_coverage(views, doc))
         .with("breadcrumbs", views.breadcrumbs(d.jurisdiction))
         .with("jurisdiction", views.jurisdiction(d.jurisdiction));
     spec.source = Some(d.source.clone());
     (spec, body)
+}
+
+/// Documents of the national level show how the country implements them.
+fn national_coverage(views: &Views, node: NodeId) -> Option<super::coverage_view::CoverageView> {
+    if views.node_jurisdiction(node) != 0 {
+        return None;
+    }
+    super::coverage_view::coverage_view(views, node)
 }
 
 /// The page of a cited document that is not published here.
@@ -121,6 +130,7 @@ pub fn stub_page(views: &Views, node: NodeId, official_url: Option<String>) -> P
         .with("stub", &summary)
         .with("official_url", official_url)
         .with("relations", views.relations(node))
+        .with("coverage", national_coverage(views, node))
         .with("breadcrumbs", views.breadcrumbs(jur))
         .with("jurisdiction", views.jurisdiction(jur))
 }

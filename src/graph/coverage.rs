@@ -1,0 +1,113 @@
+//! Coverage: how a national decision is implemented across the country —
+//! every document that implements it directly or through a chain (a district
+//! plan implementing a provincial plan that implements the decision), by
+//! province and district.
+
+use super::{Graph, NodeId, Relation};
+use crate::content::{JurId, Level, Site};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+/// One implementing document and the chain that leads from it to the
+/// decision (its intermediate documents, nearest first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Implementation {
+    pub node: NodeId,
+    pub via: Vec<NodeId>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Coverage {
+    /// Per jurisdiction (the one each implementing document belongs to).
+    pub by_jurisdiction: BTreeMap<JurId, Vec<Implementation>>,
+}
+
+impl Coverage {
+    pub fn is_empty(&self) -> bool {
+        self.by_jurisdiction.is_empty()
+    }
+
+    pub fn all(&self) -> impl Iterator<Item = &Implementation> {
+        self.by_jurisdiction.values().flatten()
+    }
+}
+
+/// Every document that implements `target`, directly or through others.
+/// Each is shown with its longest chain, so that a district report that
+/// names both the national decision and the plans in between is shown
+/// coming through those plans, as the chain of command runs.
+pub fn coverage(site: &Site, graph: &Graph, target: NodeId) -> Coverage {
+    let mut reached: BTreeSet<NodeId> = BTreeSet::new();
+    let mut queue = VecDeque::from([target]);
+    while let Some(node) = queue.pop_front() {
+        for &(from, relation) in &graph.incoming[node] {
+            if relation == Relation::Implements && from != target && reached.insert(from) {
+                queue.push_back(from);
+            }
+        }
+    }
+    let mut depth: BTreeMap<NodeId, (usize, Option<NodeId>)> = BTreeMap::from([(target, (0, None))]);
+    for &node in &reached {
+        longest(graph, node, &reached, &mut depth, &mut BTreeSet::new());
+    }
+    let mut coverage = Coverage::default();
+    for &node in &reached {
+        let mut via = Vec::new();
+        let mut step = depth.get(&node).and_then(|d| d.1);
+        while let Some(s) = step.filter(|&s| s != target) {
+            via.push(s);
+            step = depth.get(&s).and_then(|d| d.1);
+        }
+        let jur = match graph.as_document(node) {
+            Some(d) => site.documents[d].jurisdiction,
+            None => graph.as_stub(node).map_or(0, |s| s.jurisdiction),
+        };
+        coverage
+            .by_jurisdiction
+            .entry(jur)
+            .or_default()
+            .push(Implementation { node, via });
+    }
+    coverage
+}
+
+/// Length of the longest implementation chain from `node` to the target,
+/// and the next node on it; a relation cycle is cut where it closes.
+fn longest(
+    graph: &Graph,
+    node: NodeId,
+    reached: &BTreeSet<NodeId>,
+    memo: &mut BTreeMap<NodeId, (usize, Option<NodeId>)>,
+    on_path: &mut BTreeSet<NodeId>,
+) -> Option<usize> {
+    if let Some(&(d, _)) = memo.get(&node) {
+        return Some(d);
+    }
+    if !on_path.insert(node) {
+        return None;
+    }
+    let mut best: Option<(usize, NodeId)> = None;
+    for &(to, relation) in &graph.outgoing[node] {
+        if relation != Relation::Implements || !(reached.contains(&to) || memo.get(&to).is_some_and(|m| m.0 == 0)) {
+            continue;
+        }
+        if let Some(d) = longest(graph, to, reached, memo, on_path) {
+            if best.is_none_or(|(b, _)| d + 1 > b) {
+                best = Some((d + 1, to));
+            }
+        }
+    }
+    on_path.remove(&node);
+    let (d, next) = best?;
+    memo.insert(node, (d, Some(next)));
+    Some(d)
+}
+
+/// The provinces of the site, for a table that also shows who has nothing.
+pub fn provinces(site: &Site) -> Vec<JurId> {
+    site.jurisdictions
+        .iter()
+        .enumerate()
+        .filter(|(_, j)| j.level == Level::Tinh)
+        .map(|(i, _)| i)
+        .collect()
+}
