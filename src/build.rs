@@ -8,6 +8,7 @@ use crate::diagnostics::{self, Diagnostic};
 use crate::graph::{self, Graph};
 use crate::output;
 use crate::render::{self, Page, Theme};
+use crate::search;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -24,7 +25,9 @@ pub struct BuildOptions {
 
 impl BuildOptions {
     pub fn output_dir(&self) -> PathBuf {
-        self.output_dir.clone().unwrap_or_else(|| self.root.join("public"))
+        self.output_dir
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
     }
 }
 
@@ -78,11 +81,20 @@ pub fn generate(options: &BuildOptions) -> Result<Generated, Vec<Diagnostic>> {
     warnings.extend(graph.findings.iter().cloned());
     lap("resolve", &mut timings);
 
-    let linkers = graph::CitationLinks { site: &site, graph: &graph };
+    let linkers = graph::CitationLinks {
+        site: &site,
+        graph: &graph,
+    };
     let rendered = render::render(&site, &graph, &theme, &linkers)?;
     let mut pages = rendered.pages;
     lap("render", &mut timings);
 
+    let search_docs = search::site::documents(&site, &graph, &rendered.bodies);
+    pages.extend(search::build_index(&search_docs).into_iter().map(|f| Page {
+        path: f.path,
+        content: f.bytes,
+        source: None,
+    }));
     lap("index", &mut timings);
 
     if site.config.minify {
@@ -149,5 +161,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 
 /// The root a command works on: `--root`, or the current folder.
 pub fn site_root(root: Option<&Path>) -> PathBuf {
-    root.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+    root.map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
 }

@@ -61,17 +61,18 @@ impl Config {
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
         let path = root.join("config.toml");
         let text = std::fs::read_to_string(&path).map_err(|e| {
-            Diagnostic::error("config.toml", "config-unreadable", format!("cannot read: {e}"))
+            Diagnostic::error(
+                "config.toml",
+                "config-unreadable",
+                format!("cannot read: {e}"),
+            )
         })?;
         Self::parse(&text)
     }
 
     pub fn parse(text: &str) -> Result<Config, Diagnostic> {
         let mut config: Config = toml::from_str(text).map_err(|e| {
-            let (line, col) = e
-                .span()
-                .map(|s| line_col(text, s.start))
-                .unwrap_or((0, 0));
+            let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((0, 0));
             Diagnostic::error("config.toml", "config-invalid", e.message().to_string())
                 .at(line, col)
         })?;

@@ -5,14 +5,18 @@
 //! [`content`] (load) → [`graph`] (resolve links) → [`render`] → [`search`]
 //! (index) → [`output`] (write). [`build`] runs them in order.
 
+pub mod build;
+pub mod check;
+pub mod cite;
 pub mod config;
 pub mod content;
+pub mod corpus;
 pub mod diagnostics;
-pub mod model;
-pub mod text;
-pub mod build;
-pub mod cite;
 pub mod graph;
+pub mod import;
+pub mod init;
+pub mod model;
 pub mod output;
 pub mod render;
-pub mod init;
+pub mod search;
+pub mod text;

@@ -8,7 +8,11 @@ use vanban::build::{self, BuildError, BuildOptions};
 use vanban::diagnostics::Diagnostic;
 
 #[derive(Parser)]
-#[command(name = "vanban", version, about = "Static-site generator for Vietnamese public-administration documents")]
+#[command(
+    name = "vanban",
+    version,
+    about = "Static-site generator for Vietnamese public-administration documents"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -31,6 +35,75 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Report unresolved and ambiguous citations, relation cycles and
+    /// broken links; exits 1 when there are errors.
+    Check {
+        #[arg(long)]
+        root: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Search a built site the way its search page does.
+    Search {
+        /// The query, e.g. "van hoa cong vu" or "1847/QĐ-TTg".
+        query: String,
+        /// The built site [default: ./public].
+        #[arg(long)]
+        site: Option<PathBuf>,
+        /// A jurisdiction path ("thanh-hoa" includes its districts).
+        #[arg(long)]
+        jurisdiction: Option<String>,
+        /// A kind slug ("ke-hoach").
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        year: Option<u16>,
+        /// Newest first instead of by relevance.
+        #[arg(long)]
+        by_date: bool,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print the results as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Turn received documents (.txt, .md, .docx; UTF-8, TCVN3 or VNI) into
+    /// content files, reporting what was found on which line.
+    Import {
+        /// Files or folders to import.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// Folder (under the root) to write into, e.g. content/khanh-hoa
+        /// [default: the jurisdiction folder the document suggests].
+        #[arg(long)]
+        into: Option<PathBuf>,
+        /// Report only; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Overwrite existing files.
+        #[arg(long)]
+        force: bool,
+        /// Source encoding [default: detected].
+        #[arg(long, value_enum)]
+        from: Option<Encoding>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Write a synthetic corpus for benchmarks (see benches/README.md).
+    #[command(hide = true)]
+    BenchCorpus {
+        #[arg(long)]
+        docs: usize,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Also write the same documents as a Hugo site here.
+        #[arg(long)]
+        hugo: Option<PathBuf>,
+    },
     /// Create a new site that builds at once.
     Init {
         /// Folder to create.
@@ -38,12 +111,29 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Encoding {
+    Utf8,
+    Tcvn3,
+    Vni,
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     match cli.command {
@@ -58,9 +148,101 @@ fn main() -> ExitCode {
             base_url,
             drafts,
         }),
+        Command::Check { root, format } => run_check(
+            BuildOptions {
+                root: build::site_root(root.as_deref()),
+                ..BuildOptions::default()
+            },
+            format,
+        ),
+        Command::Search {
+            query,
+            site,
+            jurisdiction,
+            kind,
+            year,
+            by_date,
+            limit,
+            json,
+        } => {
+            let q = vanban::search::Query {
+                text: query,
+                jurisdiction,
+                kind,
+                year,
+                sort_by_date: by_date,
+            };
+            run_search(
+                &site.unwrap_or_else(|| PathBuf::from("public")),
+                &q,
+                limit,
+                json,
+            )
+        }
+        Command::Import {
+            inputs,
+            root,
+            into,
+            dry_run,
+            force,
+            from,
+            format,
+        } => {
+            use vanban::import::{command::ImportCommand, ImportOptions, SourceEncoding};
+            let from = match from {
+                None => SourceEncoding::Auto,
+                Some(Encoding::Utf8) => SourceEncoding::Utf8,
+                Some(Encoding::Tcvn3) => SourceEncoding::Tcvn3,
+                Some(Encoding::Vni) => SourceEncoding::Vni,
+            };
+            run_import(
+                &ImportCommand {
+                    inputs,
+                    root: build::site_root(root.as_deref()),
+                    into,
+                    dry_run,
+                    force,
+                    options: ImportOptions { from },
+                },
+                format,
+            )
+        }
+        Command::BenchCorpus {
+            docs,
+            out,
+            seed,
+            hugo,
+        } => {
+            let stats = vanban::corpus::generate(&out, docs, seed).and_then(|stats| {
+                if let Some(h) = &hugo {
+                    vanban::corpus::hugo::write_hugo_site(&out, h)?;
+                }
+                Ok(stats)
+            });
+            match stats {
+                Ok(s) => {
+                    println!(
+                        "Wrote {} documents in {} jurisdictions ({} bytes) to {}",
+                        s.documents,
+                        s.jurisdictions,
+                        s.bytes,
+                        out.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::Init { dir } => match vanban::init::init(&dir) {
             Ok(()) => {
-                println!("Created a new site in {}. Build it with: vanban build --root {}", dir.display(), dir.display());
+                println!(
+                    "Created a new site in {}. Build it with: vanban build --root {}",
+                    dir.display(),
+                    dir.display()
+                );
                 ExitCode::SUCCESS
             }
             Err(e) => {
@@ -101,12 +283,125 @@ fn run_build(options: BuildOptions) -> ExitCode {
         Err(BuildError::Content(diagnostics)) => {
             print_all(&diagnostics);
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-            eprintln!("Build failed with {errors} error(s); the previous output was left untouched.");
+            eprintln!(
+                "Build failed with {errors} error(s); the previous output was left untouched."
+            );
             ExitCode::from(1)
         }
         Err(BuildError::Io(e)) => {
             eprintln!("error: cannot write the output: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+fn run_check(options: BuildOptions, format: Format) -> ExitCode {
+    let findings = vanban::check::check(&options);
+    let errors = findings.iter().filter(|d| d.is_error()).count();
+    let warnings = findings.len() - errors;
+    match format {
+        Format::Json => {
+            let report =
+                serde_json::json!({ "errors": errors, "warnings": warnings, "findings": findings });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&report).expect("findings serialise")
+            );
+        }
+        Format::Text => {
+            for d in &findings {
+                println!("{d}");
+            }
+            println!("{errors} error(s), {warnings} warning(s)");
+        }
+    }
+    if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run_search(
+    site: &std::path::Path,
+    query: &vanban::search::Query,
+    limit: usize,
+    json: bool,
+) -> ExitCode {
+    let results = match vanban::search::search(site, query, limit) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!(
+                "error: cannot read the search index in {}: {e} (build the site first)",
+                site.display()
+            );
+            return ExitCode::from(1);
+        }
+    };
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&results).expect("results serialise")
+        );
+        return ExitCode::SUCCESS;
+    }
+    println!("{} result(s)", results.total);
+    for hit in &results.hits {
+        let number = hit.number.as_deref().unwrap_or("");
+        let date = hit.date.as_deref().unwrap_or("");
+        println!(
+            "{}  {} {} {}  /{}",
+            hit.score, hit.kind_name, number, date, hit.url
+        );
+        println!("    {}", hit.title);
+    }
+    ExitCode::SUCCESS
+}
+
+fn run_import(command: &vanban::import::command::ImportCommand, format: Format) -> ExitCode {
+    let outcomes = vanban::import::command::run(command);
+    let failed = outcomes.iter().filter(|o| o.error.is_some()).count();
+    match format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&outcomes).expect("outcomes serialise")
+        ),
+        Format::Text => {
+            for o in &outcomes {
+                let target = o
+                    .target
+                    .as_ref()
+                    .map(|t| t.display().to_string())
+                    .unwrap_or_default();
+                let verb = if o.written {
+                    "wrote"
+                } else if command.dry_run {
+                    "would write"
+                } else {
+                    "did not write"
+                };
+                println!("{} → {verb} {target}", o.source.display());
+                if let Some(r) = &o.report {
+                    for line in r.to_text().lines() {
+                        println!("  {line}");
+                    }
+                }
+                for i in &o.implements {
+                    println!("  implements: {i}");
+                }
+                for c in &o.cites {
+                    println!("  cites: {c}");
+                }
+                if let Some(e) = &o.error {
+                    println!("  error: {e}");
+                }
+            }
+            println!("{} file(s), {} failed", outcomes.len(), failed);
+        }
+    }
+    if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }

@@ -85,11 +85,6 @@ impl<'a> Folded<'a> {
         }
         self.starts[folded.start]..self.ends[folded.end - 1]
     }
-
-    /// The original character that folded to the character at `at`.
-    pub fn original_char(&self, at: usize) -> Option<char> {
-        self.original[self.starts[at]..].chars().next()
-    }
 }
 
 #[cfg(test)]
@@ -113,7 +108,7 @@ mod tests {
         assert_eq!(f.text, "quyet dinh so");
         let word = f.span(6..10);
         assert_eq!(crate::text::nfc(&nfd[word]), "định");
-        assert_eq!(f.original_char(0), Some('Q'));
+        assert_eq!(&f.original[f.span(0..1)], "Q");
         assert_eq!(f.span(13..13), nfd.len()..nfd.len());
     }
 }

@@ -91,8 +91,12 @@ pub fn parse(text: &str, at: Placement<'_>) -> (Option<Document>, Vec<Diagnostic
             let (l, c) = offset.map_or((0, 0), |o| line_col(split.front_matter, o));
             let line = if l == 0 { fm_line } else { l + fm_line - 1 };
             findings.push(
-                Diagnostic::error(&file, "front-matter", format!("invalid front matter: {message}"))
-                    .at(line, c.max(1)),
+                Diagnostic::error(
+                    &file,
+                    "front-matter",
+                    format!("invalid front matter: {message}"),
+                )
+                .at(line, c.max(1)),
             );
             return (None, findings);
         }
@@ -102,13 +106,25 @@ pub fn parse(text: &str, at: Placement<'_>) -> (Option<Document>, Vec<Diagnostic
         findings.push(Diagnostic::error(&file, code, message).at(l, c));
     };
 
-    let title = raw.title.as_deref().map(nfc).filter(|t| !t.trim().is_empty());
+    let title = raw
+        .title
+        .as_deref()
+        .map(nfc)
+        .filter(|t| !t.trim().is_empty());
     if title.is_none() {
-        error("title", "missing-title", "missing `title`: expected the trích yếu of the document".into());
+        error(
+            "title",
+            "missing-title",
+            "missing `title`: expected the trích yếu of the document".into(),
+        );
     }
     let kind = match raw.kind.as_deref() {
         None => {
-            error("kind", "missing-kind", format!("missing `kind`: expected one of: {}", Kind::allowed_list()));
+            error(
+                "kind",
+                "missing-kind",
+                format!("missing `kind`: expected one of: {}", Kind::allowed_list()),
+            );
             None
         }
         Some(k) => {
@@ -117,7 +133,10 @@ pub fn parse(text: &str, at: Placement<'_>) -> (Option<Document>, Vec<Diagnostic
                 error(
                     "kind",
                     "unknown-kind",
-                    format!("unknown kind \"{k}\": expected one of: {}", Kind::allowed_list()),
+                    format!(
+                        "unknown kind \"{k}\": expected one of: {}",
+                        Kind::allowed_list()
+                    ),
                 );
             }
             found
@@ -143,13 +162,21 @@ pub fn parse(text: &str, at: Placement<'_>) -> (Option<Document>, Vec<Diagnostic
         Some(s) => {
             let slug = slugify(s);
             if slug.is_empty() {
-                error("slug", "invalid-slug", format!("slug \"{s}\" has no letters or digits"));
+                error(
+                    "slug",
+                    "invalid-slug",
+                    format!("slug \"{s}\" has no letters or digits"),
+                );
             }
             slug
         }
         None => String::new(),
     };
-    let number = raw.number.as_deref().filter(|n| !n.trim().is_empty()).map(DocNumber::new);
+    let number = raw
+        .number
+        .as_deref()
+        .filter(|n| !n.trim().is_empty())
+        .map(DocNumber::new);
 
     let (Some(title), Some(kind)) = (title, kind) else {
         return (None, findings);
@@ -180,8 +207,9 @@ pub fn parse(text: &str, at: Placement<'_>) -> (Option<Document>, Vec<Diagnostic
     let slug = if !slug.is_empty() {
         slug
     } else {
-        identity_slug(number.as_ref(), issued)
-            .unwrap_or_else(|| slugify(at.source.file_stem().and_then(|s| s.to_str()).unwrap_or("")))
+        identity_slug(number.as_ref(), issued).unwrap_or_else(|| {
+            slugify(at.source.file_stem().and_then(|s| s.to_str()).unwrap_or(""))
+        })
     };
     let relation_lines = |key: &str, items: Vec<String>| -> Vec<(String, usize)> {
         let line = at_key(key).0;
@@ -239,10 +267,13 @@ pub(super) fn deserialize<T: serde::de::DeserializeOwned>(
     text: &str,
 ) -> Result<T, (Option<usize>, String)> {
     match format {
-        Format::Toml => toml::from_str(text).map_err(|e| (e.span().map(|s| s.start), e.message().to_string())),
+        Format::Toml => {
+            toml::from_str(text).map_err(|e| (e.span().map(|s| s.start), e.message().to_string()))
+        }
         Format::Yaml => {
             let text = if text.trim().is_empty() { "{}" } else { text };
-            serde_yaml_ng::from_str(text).map_err(|e| (e.location().map(|l| l.index()), e.to_string()))
+            serde_yaml_ng::from_str(text)
+                .map_err(|e| (e.location().map(|l| l.index()), e.to_string()))
         }
     }
 }
@@ -277,7 +308,8 @@ mod tests {
 
     #[test]
     fn unnumbered_documents_use_the_file_name() {
-        let (doc, _) = parse_str("+++\ntitle = \"T\"\nkind = \"Kế hoạch\"\nissued = \"2024\"\n+++\n");
+        let (doc, _) =
+            parse_str("+++\ntitle = \"T\"\nkind = \"Kế hoạch\"\nissued = \"2024\"\n+++\n");
         assert_eq!(doc.unwrap().url_path, "khanh-hoa/kh/");
     }
 
@@ -292,9 +324,11 @@ mod tests {
 
     #[test]
     fn partial_dates_are_accepted_and_bad_ones_located() {
-        let (doc, _) = parse_str("+++\ntitle = \"T\"\nkind = \"bao-cao\"\nissued = \"2022-03\"\n+++\n");
+        let (doc, _) =
+            parse_str("+++\ntitle = \"T\"\nkind = \"bao-cao\"\nissued = \"2022-03\"\n+++\n");
         assert_eq!(doc.unwrap().issued, PartialDate::new(2022, Some(3), None));
-        let (_, findings) = parse_str("+++\ntitle = \"T\"\nkind = \"bao-cao\"\nissued = \"2022-13-01\"\n+++\n");
+        let (_, findings) =
+            parse_str("+++\ntitle = \"T\"\nkind = \"bao-cao\"\nissued = \"2022-13-01\"\n+++\n");
         assert_eq!((findings[0].code, findings[0].line), ("invalid-date", 4));
     }
 
@@ -307,16 +341,16 @@ mod tests {
 
     #[test]
     fn yaml_front_matter_is_accepted() {
-        let (doc, findings) = parse_str("---\ntitle: Báo cáo\nkind: bao-cao\nissued: 2022-03\n---\nX\n");
+        let (doc, findings) =
+            parse_str("---\ntitle: Báo cáo\nkind: bao-cao\nissued: 2022-03\n---\nX\n");
         assert!(findings.is_empty(), "{findings:?}");
         assert_eq!(doc.unwrap().issued, PartialDate::new(2022, Some(3), None));
     }
 
     #[test]
     fn contradicting_abbreviation_is_a_warning() {
-        let (doc, findings) = parse_str(
-            "+++\ntitle = \"T\"\nkind = \"ke-hoach\"\nnumber = \"6861/QĐ-UBND\"\n+++\n",
-        );
+        let (doc, findings) =
+            parse_str("+++\ntitle = \"T\"\nkind = \"ke-hoach\"\nnumber = \"6861/QĐ-UBND\"\n+++\n");
         assert!(doc.is_some());
         assert_eq!(findings[0].code, "kind-number-mismatch");
         assert!(!findings[0].is_error());
@@ -325,7 +359,9 @@ mod tests {
 
     #[test]
     fn slugs_cannot_escape_the_output_folder() {
-        let (doc, _) = parse_str("+++\ntitle = \"T\"\nkind = \"ke-hoach\"\nslug = \"../../etc/passwd\"\n+++\n");
+        let (doc, _) = parse_str(
+            "+++\ntitle = \"T\"\nkind = \"ke-hoach\"\nslug = \"../../etc/passwd\"\n+++\n",
+        );
         assert_eq!(doc.unwrap().url_path, "khanh-hoa/etc-passwd/");
     }
 
@@ -333,7 +369,9 @@ mod tests {
     fn decomposed_text_is_recomposed() {
         use unicode_normalization::UnicodeNormalization;
         let nfd: String = "Văn hóa".nfd().collect();
-        let (doc, _) = parse_str(&format!("+++\ntitle = \"{nfd}\"\nkind = \"ke-hoach\"\n+++\n{nfd}\n"));
+        let (doc, _) = parse_str(&format!(
+            "+++\ntitle = \"{nfd}\"\nkind = \"ke-hoach\"\n+++\n{nfd}\n"
+        ));
         let doc = doc.unwrap();
         assert_eq!(doc.title, "Văn hóa");
         assert_eq!(doc.body.trim(), "Văn hóa");

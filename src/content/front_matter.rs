@@ -116,8 +116,14 @@ mod tests {
 
     #[test]
     fn unclosed_and_missing_front_matter_are_errors() {
-        assert!(split("+++\ntitle = 1\n").unwrap_err().message.contains("never closed"));
-        assert!(split("# Title\n").unwrap_err().message.contains("must start"));
+        assert!(split("+++\ntitle = 1\n")
+            .unwrap_err()
+            .message
+            .contains("never closed"));
+        assert!(split("# Title\n")
+            .unwrap_err()
+            .message
+            .contains("must start"));
     }
 
     #[test]

@@ -66,6 +66,8 @@ pub struct Jurisdiction {
     /// Markdown of its `_index.md` body.
     pub description: String,
     pub source: Option<PathBuf>,
+    /// Free-form data for templates.
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -47,7 +47,11 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
-pub fn load(root: PathBuf, config: Config, options: &LoadOptions) -> Result<Loaded, Vec<Diagnostic>> {
+pub fn load(
+    root: PathBuf,
+    config: Config,
+    options: &LoadOptions,
+) -> Result<Loaded, Vec<Diagnostic>> {
     walk::load_site(root, config, options)
 }
 

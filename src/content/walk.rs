@@ -5,7 +5,7 @@ use super::document::{self, deserialize, Placement};
 use super::front_matter::{locate_key, split};
 use super::jurisdiction::Successor;
 use super::raw::{date_text, RawJurisdiction};
-use super::{Document, Jurisdiction, JurId, Level, LoadOptions, Loaded, Section, Site};
+use super::{Document, JurId, Jurisdiction, Level, LoadOptions, Loaded, Section, Site};
 use crate::config::Config;
 use crate::diagnostics::{self, line_col, Diagnostic};
 use crate::model::PartialDate;
@@ -21,7 +21,11 @@ enum Folder {
     Section { title: String },
 }
 
-pub fn load_site(root: PathBuf, config: Config, options: &LoadOptions) -> Result<Loaded, Vec<Diagnostic>> {
+pub fn load_site(
+    root: PathBuf,
+    config: Config,
+    options: &LoadOptions,
+) -> Result<Loaded, Vec<Diagnostic>> {
     let content = root.join("content");
     if !content.is_dir() {
         return Err(vec![Diagnostic::error(
@@ -41,7 +45,10 @@ pub fn load_site(root: PathBuf, config: Config, options: &LoadOptions) -> Result
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().map(|p| relative(&root, p)).unwrap_or_else(|| "content".into());
+                let path = e
+                    .path()
+                    .map(|p| relative(&root, p))
+                    .unwrap_or_else(|| "content".into());
                 findings.push(Diagnostic::error(path, "unreadable", e.to_string()));
                 continue;
             }
@@ -130,7 +137,8 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
 /// Reads a file as UTF-8, naming the byte offset of the first bad byte.
 fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     let rel = relative(root, path);
-    let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(&rel, "unreadable", e.to_string()))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| Diagnostic::error(&rel, "unreadable", e.to_string()))?;
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
@@ -162,18 +170,28 @@ fn url_prefix(folder: &str) -> String {
 }
 
 fn parse_folder(source: &Path, text: &str, folder: &str) -> Result<Folder, Vec<Diagnostic>> {
-    let split = split(text).map_err(|e| vec![Diagnostic::error(source, "front-matter", e.message).at(e.line, 1)])?;
-    let raw: RawJurisdiction = deserialize(split.format, split.front_matter).map_err(|(offset, message)| {
-        let (l, c) = offset.map_or((1, 1), |o| line_col(split.front_matter, o));
-        vec![Diagnostic::error(source, "front-matter", format!("invalid front matter: {message}"))
+    let split = split(text)
+        .map_err(|e| vec![Diagnostic::error(source, "front-matter", e.message).at(e.line, 1)])?;
+    let raw: RawJurisdiction =
+        deserialize(split.format, split.front_matter).map_err(|(offset, message)| {
+            let (l, c) = offset.map_or((1, 1), |o| line_col(split.front_matter, o));
+            vec![Diagnostic::error(
+                source,
+                "front-matter",
+                format!("invalid front matter: {message}"),
+            )
             .at(l + split.front_matter_line - 1, c)]
-    })?;
+        })?;
     let at = |key: &str| {
         let (l, c) = locate_key(split.front_matter, key);
         (l + split.front_matter_line - 1, c)
     };
     let Some(level_text) = raw.level.as_deref() else {
-        let title = raw.title.or(raw.name).map(|t| nfc(&t)).unwrap_or_else(|| folder.to_string());
+        let title = raw
+            .title
+            .or(raw.name)
+            .map(|t| nfc(&t))
+            .unwrap_or_else(|| folder.to_string());
         return Ok(Folder::Section { title });
     };
     let mut errors = Vec::new();
@@ -184,17 +202,27 @@ fn parse_folder(source: &Path, text: &str, folder: &str) -> Result<Folder, Vec<D
             Diagnostic::error(
                 source,
                 "unknown-level",
-                format!("unknown level \"{level_text}\": expected one of: trung-uong, tinh, huyen, xa"),
+                format!(
+                    "unknown level \"{level_text}\": expected one of: trung-uong, tinh, huyen, xa"
+                ),
             )
             .at(l, c),
         );
     }
-    let name = raw.name.as_deref().map(nfc).filter(|n| !n.trim().is_empty());
+    let name = raw
+        .name
+        .as_deref()
+        .map(nfc)
+        .filter(|n| !n.trim().is_empty());
     if name.is_none() {
         let (l, c) = at("level");
         errors.push(
-            Diagnostic::error(source, "missing-name", "missing `name`: expected the jurisdiction's name, e.g. \"Tỉnh Khánh Hòa\"")
-                .at(l, c),
+            Diagnostic::error(
+                source,
+                "missing-name",
+                "missing `name`: expected the jurisdiction's name, e.g. \"Tỉnh Khánh Hòa\"",
+            )
+            .at(l, c),
         );
     }
     let until = match raw.until.as_ref() {
@@ -204,8 +232,12 @@ fn parse_folder(source: &Path, text: &str, folder: &str) -> Result<Folder, Vec<D
             if parsed.is_none() {
                 let (l, c) = at("until");
                 errors.push(
-                    Diagnostic::error(source, "invalid-date", format!("invalid date `{v}` for `until`: expected \"YYYY-MM-DD\""))
-                        .at(l, c),
+                    Diagnostic::error(
+                        source,
+                        "invalid-date",
+                        format!("invalid date `{v}` for `until`: expected \"YYYY-MM-DD\""),
+                    )
+                    .at(l, c),
                 );
             }
             parsed
@@ -224,6 +256,7 @@ fn parse_folder(source: &Path, text: &str, folder: &str) -> Result<Folder, Vec<D
         children: Vec::new(),
         description: nfc(split.body),
         source: Some(source.to_path_buf()),
+        extra: raw.extra,
     }))
 }
 
@@ -245,7 +278,10 @@ fn build_tree(
             }
             None if path.is_empty() => {}
             None => {
-                section_titles.insert(path.clone(), path.rsplit('/').next().unwrap_or(path).to_string());
+                section_titles.insert(
+                    path.clone(),
+                    path.rsplit('/').next().unwrap_or(path).to_string(),
+                );
             }
         }
     }
@@ -262,11 +298,15 @@ fn build_tree(
                 children: Vec::new(),
                 description: String::new(),
                 source: None,
+                extra: Default::default(),
             },
         );
     }
-    let index: BTreeMap<String, JurId> =
-        jurisdictions.iter().enumerate().map(|(i, j)| (j.path.clone(), i)).collect();
+    let index: BTreeMap<String, JurId> = jurisdictions
+        .iter()
+        .enumerate()
+        .map(|(i, j)| (j.path.clone(), i))
+        .collect();
     let nearest = |path: &str| -> JurId {
         let mut p = path;
         loop {

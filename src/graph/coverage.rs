@@ -45,7 +45,8 @@ pub fn coverage(site: &Site, graph: &Graph, target: NodeId) -> Coverage {
             }
         }
     }
-    let mut depth: BTreeMap<NodeId, (usize, Option<NodeId>)> = BTreeMap::from([(target, (0, None))]);
+    let mut depth: BTreeMap<NodeId, (usize, Option<NodeId>)> =
+        BTreeMap::from([(target, (0, None))]);
     for &node in &reached {
         longest(graph, node, &reached, &mut depth, &mut BTreeSet::new());
     }
@@ -87,7 +88,9 @@ fn longest(
     }
     let mut best: Option<(usize, NodeId)> = None;
     for &(to, relation) in &graph.outgoing[node] {
-        if relation != Relation::Implements || !(reached.contains(&to) || memo.get(&to).is_some_and(|m| m.0 == 0)) {
+        if relation != Relation::Implements
+            || !(reached.contains(&to) || memo.get(&to).is_some_and(|m| m.0 == 0))
+        {
             continue;
         }
         if let Some(d) = longest(graph, to, reached, memo, on_path) {

@@ -50,7 +50,10 @@ impl Linker for DocumentLinks<'_> {
                     (targets.len() == 1).then(|| targets[0])
                 })?;
                 let url = self.url_of(target)?;
-                Some((c.span.start..c.number_span.end, format!("{}{}", self.page_root, url)))
+                Some((
+                    c.span.start..c.number_span.end,
+                    format!("{}{}", self.page_root, url),
+                ))
             })
             .collect()
     }

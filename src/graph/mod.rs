@@ -89,7 +89,8 @@ impl Graph {
     }
 
     pub fn as_stub(&self, node: NodeId) -> Option<&Stub> {
-        node.checked_sub(self.doc_count).and_then(|i| self.stubs.get(i))
+        node.checked_sub(self.doc_count)
+            .and_then(|i| self.stubs.get(i))
     }
 }
 

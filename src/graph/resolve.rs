@@ -104,12 +104,19 @@ fn from_text(doc: DocId, text: &str, citation: Citation, first_line: usize, plac
     } else {
         Relation::Cites
     };
-    let written = text[citation.span.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+    let written = text[citation.span.clone()]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     Found {
         doc,
         relation,
         // The title sits in front matter; report it on the file's first line.
-        line: if place == "title" { 1 } else { first_line + line - 1 },
+        line: if place == "title" {
+            1
+        } else {
+            first_line + line - 1
+        },
         column: if place == "title" { 1 } else { column },
         written,
         citation,
@@ -139,7 +146,13 @@ pub fn resolve(site: &Site) -> Graph {
         .map(|f| {
             let citing = site.documents[f.doc].jurisdiction;
             Target {
-                scope: scope(site, &places, citing, f.citation.issuer.as_deref(), &f.citation.number),
+                scope: scope(
+                    site,
+                    &places,
+                    citing,
+                    f.citation.issuer.as_deref(),
+                    &f.citation.number,
+                ),
                 citing,
             }
         })
@@ -149,13 +162,17 @@ pub fn resolve(site: &Site) -> Graph {
     let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(found.len());
     let mut conflicts: Vec<Option<NodeId>> = Vec::with_capacity(found.len());
     for (f, t) in found.iter().zip(&targets) {
-        let candidates = by_key.get(&f.citation.number.key()).map(Vec::as_slice).unwrap_or(&[]);
+        let candidates = by_key
+            .get(&f.citation.number.key())
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         let in_scope: Vec<DocId> = candidates
             .iter()
             .copied()
             .filter(|&c| in_scope(site, t, site.documents[c].jurisdiction))
             .collect();
-        let (matching, conflict) = by_date(&in_scope, f.citation.date, |c| site.documents[c].issued);
+        let (matching, conflict) =
+            by_date(&in_scope, f.citation.date, |c| site.documents[c].issued);
         conflicts.push(conflict);
         outcomes.push(match matching.as_slice() {
             [] => None,
@@ -175,12 +192,18 @@ pub fn resolve(site: &Site) -> Graph {
                 Scope::Exact(j) => j,
                 Scope::Nearby => t.citing,
             };
-            groups.entry((jur, f.citation.number.key())).or_default().push(i);
+            groups
+                .entry((jur, f.citation.number.key()))
+                .or_default()
+                .push(i);
         }
     }
     let mut stubs: Vec<Stub> = Vec::new();
     for ((jur, _), members) in groups {
-        let mut dates: Vec<PartialDate> = members.iter().filter_map(|&i| found[i].citation.date).collect();
+        let mut dates: Vec<PartialDate> = members
+            .iter()
+            .filter_map(|&i| found[i].citation.date)
+            .collect();
         dates.sort();
         dates.dedup();
         // Keep only the most specific dates; a partial one compatible with a
@@ -188,7 +211,11 @@ pub fn resolve(site: &Site) -> Graph {
         let distinct: Vec<PartialDate> = dates
             .iter()
             .copied()
-            .filter(|d| !dates.iter().any(|o| o != d && o.compatible(d) && more_specific(o, d)))
+            .filter(|d| {
+                !dates
+                    .iter()
+                    .any(|o| o != d && o.compatible(d) && more_specific(o, d))
+            })
             .collect();
         let first_stub = stubs.len();
         if distinct.is_empty() {
@@ -228,12 +255,17 @@ pub fn resolve(site: &Site) -> Graph {
             date_conflict,
         })
         .collect();
-    findings.extend(resolutions.iter().filter_map(|r| ambiguity_warning(site, &stubs, r)));
+    findings.extend(
+        resolutions
+            .iter()
+            .filter_map(|r| ambiguity_warning(site, &stubs, r)),
+    );
     assemble(site, stubs, resolutions, findings)
 }
 
 fn more_specific(a: &PartialDate, b: &PartialDate) -> bool {
-    (a.month.is_some() as u8 + a.day.is_some() as u8) > (b.month.is_some() as u8 + b.day.is_some() as u8)
+    (a.month.is_some() as u8 + a.day.is_some() as u8)
+        > (b.month.is_some() as u8 + b.day.is_some() as u8)
 }
 
 fn in_scope(site: &Site, t: &Target, candidate: JurId) -> bool {
@@ -245,7 +277,11 @@ fn in_scope(site: &Site, t: &Target, candidate: JurId) -> bool {
 
 /// Candidates whose date fits the citation's, and one whose date conflicts
 /// when that is the only reason nothing fits.
-fn by_date(candidates: &[DocId], date: Option<PartialDate>, date_of: impl Fn(DocId) -> Option<PartialDate>) -> (Vec<DocId>, Option<NodeId>) {
+fn by_date(
+    candidates: &[DocId],
+    date: Option<PartialDate>,
+    date_of: impl Fn(DocId) -> Option<PartialDate>,
+) -> (Vec<DocId>, Option<NodeId>) {
     let Some(date) = date else {
         return (candidates.to_vec(), None);
     };
@@ -257,16 +293,33 @@ fn by_date(candidates: &[DocId], date: Option<PartialDate>, date_of: impl Fn(Doc
     // Counters restart each year, so only a same-year mismatch is a conflict.
     let conflict = fitting
         .is_empty()
-        .then(|| candidates.iter().copied().find(|&c| date_of(c).is_some_and(|d| d.year == date.year)))
+        .then(|| {
+            candidates
+                .iter()
+                .copied()
+                .find(|&c| date_of(c).is_some_and(|d| d.year == date.year))
+        })
         .flatten();
     (fitting, conflict)
 }
 
-fn new_stub(site: &Site, jur: JurId, found: &[Found], members: &[usize], date: Option<PartialDate>) -> Stub {
+fn new_stub(
+    site: &Site,
+    jur: JurId,
+    found: &[Found],
+    members: &[usize],
+    date: Option<PartialDate>,
+) -> Stub {
     let first = &found[members[0]].citation;
-    let kind: Option<Kind> = members.iter().find_map(|&i| found[i].citation.kind).or(first.kind);
-    let issuer = members.iter().find_map(|&i| found[i].citation.issuer.clone());
-    let slug = identity_slug(Some(&first.number), date).unwrap_or_else(|| crate::text::slugify(&first.number.written));
+    let kind: Option<Kind> = members
+        .iter()
+        .find_map(|&i| found[i].citation.kind)
+        .or(first.kind);
+    let issuer = members
+        .iter()
+        .find_map(|&i| found[i].citation.issuer.clone());
+    let slug = identity_slug(Some(&first.number), date)
+        .unwrap_or_else(|| crate::text::slugify(&first.number.written));
     Stub {
         url_path: format!("{}{}/", site.jurisdiction(jur).url_path(), slug),
         kind,
@@ -303,7 +356,12 @@ fn ambiguity_warning(site: &Site, stubs: &[Stub], r: &Resolution) -> Option<Diag
     )
 }
 
-fn assemble(site: &Site, stubs: Vec<Stub>, resolutions: Vec<Resolution>, findings: Vec<Diagnostic>) -> Graph {
+fn assemble(
+    site: &Site,
+    stubs: Vec<Stub>,
+    resolutions: Vec<Resolution>,
+    findings: Vec<Diagnostic>,
+) -> Graph {
     let n = site.documents.len() + stubs.len();
     let mut edges: BTreeMap<(NodeId, NodeId), Relation> = BTreeMap::new();
     let mut links: Vec<Vec<LinkedCitation>> = vec![Vec::new(); site.documents.len()];
@@ -312,7 +370,9 @@ fn assemble(site: &Site, stubs: Vec<Stub>, resolutions: Vec<Resolution>, finding
             Outcome::Document(t) | Outcome::Stub(t) => t,
             _ => continue,
         };
-        let relation = edges.entry((r.found.doc, target)).or_insert(r.found.relation);
+        let relation = edges
+            .entry((r.found.doc, target))
+            .or_insert(r.found.relation);
         // One relation per pair: implementing outranks a mere mention.
         *relation = (*relation).min(r.found.relation);
         links[r.found.doc].push(LinkedCitation {

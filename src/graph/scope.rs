@@ -54,7 +54,11 @@ impl PlaceNames {
                             .iter()
                             .copied()
                             .find(|&id| site.jurisdiction_chain(citing).contains(&id))
-                            .or_else(|| ids.iter().copied().find(|&id| site.province_of(id) == province))
+                            .or_else(|| {
+                                ids.iter()
+                                    .copied()
+                                    .find(|&id| site.province_of(id) == province)
+                            })
                             .or_else(|| (ids.len() == 1).then(|| ids[0]));
                     }
                 }
@@ -68,11 +72,22 @@ impl PlaceNames {
 /// Codes of national bodies as numbers write them ("1847/QĐ-TTg").
 fn is_national_code(code: &str) -> bool {
     let upper = fold(code).to_ascii_uppercase();
-    matches!(upper.as_str(), "TTG" | "CP" | "QH" | "UBTVQH" | "VPCP" | "TW" | "BCT" | "BCDTW")
-        || (upper.len() >= 3 && upper.starts_with('B') && !upper.starts_with("BC") && !upper.starts_with("BB"))
+    matches!(
+        upper.as_str(),
+        "TTG" | "CP" | "QH" | "UBTVQH" | "VPCP" | "TW" | "BCT" | "BCDTW"
+    ) || (upper.len() >= 3
+        && upper.starts_with('B')
+        && !upper.starts_with("BC")
+        && !upper.starts_with("BB"))
 }
 
-pub fn scope(site: &Site, places: &PlaceNames, citing: JurId, issuer: Option<&str>, number: &DocNumber) -> Scope {
+pub fn scope(
+    site: &Site,
+    places: &PlaceNames,
+    citing: JurId,
+    issuer: Option<&str>,
+    number: &DocNumber,
+) -> Scope {
     let Some(issuer) = issuer else {
         return match number.issuer_code() {
             Some(code) if is_national_code(&code) => Scope::Exact(0),
@@ -80,7 +95,13 @@ pub fn scope(site: &Site, places: &PlaceNames, citing: JurId, issuer: Option<&st
         };
     };
     let f = format!("{} ", fold(issuer));
-    let national = ["thu tuong", "chinh phu", "quoc hoi", "trung uong", "bo chinh tri"];
+    let national = [
+        "thu tuong",
+        "chinh phu",
+        "quoc hoi",
+        "trung uong",
+        "bo chinh tri",
+    ];
     if national.iter().any(|w| f.contains(w)) || f.starts_with("bo ") {
         return Scope::Exact(0);
     }
@@ -94,7 +115,11 @@ pub fn scope(site: &Site, places: &PlaceNames, citing: JurId, issuer: Option<&st
     };
     let level = if f.contains("tinh ") || f.starts_with("so ") || f.contains("tinh uy") {
         Some(Level::Tinh)
-    } else if f.contains("huyen ") || f.starts_with("phong ") || f.contains("huyen uy") || f.contains("thi xa ") {
+    } else if f.contains("huyen ")
+        || f.starts_with("phong ")
+        || f.contains("huyen uy")
+        || f.contains("thi xa ")
+    {
         Some(Level::Huyen)
     } else {
         None

@@ -137,7 +137,9 @@ impl serde::Serialize for PartialDate {
 
 pub fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -150,12 +152,18 @@ mod tests {
 
     #[test]
     fn parses_full_and_partial_iso_dates() {
-        assert_eq!(PartialDate::parse_iso("2019-07-12"), PartialDate::ymd(2019, 7, 12));
+        assert_eq!(
+            PartialDate::parse_iso("2019-07-12"),
+            PartialDate::ymd(2019, 7, 12)
+        );
         assert_eq!(
             PartialDate::parse_iso("2022-03"),
             PartialDate::new(2022, Some(3), None)
         );
-        assert_eq!(PartialDate::parse_iso("2024"), PartialDate::new(2024, None, None));
+        assert_eq!(
+            PartialDate::parse_iso("2024"),
+            PartialDate::new(2024, None, None)
+        );
         assert_eq!(PartialDate::parse_iso("2019-02-30"), None);
         assert_eq!(PartialDate::parse_iso("2019-13"), None);
         assert_eq!(PartialDate::parse_iso("twenty"), None);
@@ -164,8 +172,14 @@ mod tests {
 
     #[test]
     fn parses_day_first_dates() {
-        assert_eq!(PartialDate::parse_dmy("27/12/2018"), PartialDate::ymd(2018, 12, 27));
-        assert_eq!(PartialDate::parse_dmy("2/8/2007"), PartialDate::ymd(2007, 8, 2));
+        assert_eq!(
+            PartialDate::parse_dmy("27/12/2018"),
+            PartialDate::ymd(2018, 12, 27)
+        );
+        assert_eq!(
+            PartialDate::parse_dmy("2/8/2007"),
+            PartialDate::ymd(2007, 8, 2)
+        );
         assert_eq!(
             PartialDate::parse_dmy("3/2022"),
             PartialDate::new(2022, Some(3), None)

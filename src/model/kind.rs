@@ -85,10 +85,7 @@ impl Kind {
         let dashed = folded.replace([' ', '_'], "-");
         KINDS
             .iter()
-            .find(|k| {
-                k.slug == dashed
-                    || fold(k.name) == folded
-                })
+            .find(|k| k.slug == dashed || fold(k.name) == folded)
             .copied()
             .or_else(|| Kind::by_abbr(text.trim()))
     }

@@ -126,7 +126,12 @@ mod tests {
     fn variants_seen_in_the_wild_share_a_key() {
         let k = key("1847/QĐ-TTg");
         assert_eq!(k, "1847-QD-TTG");
-        for v in ["1847/QĐ-TTG", "1847/QD-TTg", "1847/QÐ-TTg", "1847 / QĐ - TTg"] {
+        for v in [
+            "1847/QĐ-TTG",
+            "1847/QD-TTg",
+            "1847/QÐ-TTg",
+            "1847 / QĐ - TTg",
+        ] {
             assert_eq!(key(v), k, "{v}");
         }
         assert_eq!(key("733/QĐ/TTg"), key("733/QĐ-TTg"));

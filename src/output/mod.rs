@@ -18,11 +18,16 @@ pub fn check_collisions(pages: &[Page]) -> Vec<Diagnostic> {
     for page in pages {
         if let Some(first) = seen.insert(&page.path, page) {
             let name = |p: &Page| {
-                p.source
-                    .as_ref()
-                    .map_or_else(|| "a generated page".to_string(), |s| s.display().to_string())
+                p.source.as_ref().map_or_else(
+                    || "a generated page".to_string(),
+                    |s| s.display().to_string(),
+                )
             };
-            let file = page.source.clone().or_else(|| first.source.clone()).unwrap_or_default();
+            let file = page
+                .source
+                .clone()
+                .or_else(|| first.source.clone())
+                .unwrap_or_default();
             errors.push(Diagnostic::error(
                 file,
                 "url-collision",

@@ -29,7 +29,11 @@ pub fn sitemap(config: &Config, pages: &[Page]) -> Page {
 pub fn robots(config: &Config) -> Page {
     Page {
         path: "robots.txt".into(),
-        content: format!("User-agent: *\nAllow: /\nSitemap: {}\n", config.absolute_url("sitemap.xml")).into_bytes(),
+        content: format!(
+            "User-agent: *\nAllow: /\nSitemap: {}\n",
+            config.absolute_url("sitemap.xml")
+        )
+        .into_bytes(),
         source: None,
     }
 }
@@ -53,7 +57,14 @@ mod tests {
             content: Vec::new(),
             source: None,
         };
-        let map = sitemap(&config, &[page("index.html"), page("khanh-hoa/index.html"), page("404.html")]);
+        let map = sitemap(
+            &config,
+            &[
+                page("index.html"),
+                page("khanh-hoa/index.html"),
+                page("404.html"),
+            ],
+        );
         let text = String::from_utf8(map.content).unwrap();
         assert!(text.contains("<loc>https://tinh.gov.vn/vhcv/</loc>"));
         assert!(text.contains("<loc>https://tinh.gov.vn/vhcv/khanh-hoa/</loc>"));

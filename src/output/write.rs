@@ -18,11 +18,16 @@ pub fn write_atomically(out: &Path, pages: &[Page]) -> io::Result<()> {
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "output folder has no name"))?
         .to_string_lossy()
         .into_owned();
-    let staging = tempfile::Builder::new().prefix(&format!(".{name}.new-")).tempdir_in(&parent)?;
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".{name}.new-"))
+        .tempdir_in(&parent)?;
     write_all(staging.path(), pages)?;
     let staged = staging.keep();
     if out.exists() {
-        let old = tempfile::Builder::new().prefix(&format!(".{name}.old-")).tempdir_in(&parent)?.keep();
+        let old = tempfile::Builder::new()
+            .prefix(&format!(".{name}.old-"))
+            .tempdir_in(&parent)?
+            .keep();
         std::fs::remove_dir(&old)?;
         std::fs::rename(out, &old)?;
         if let Err(e) = std::fs::rename(&staged, out) {
@@ -40,7 +45,10 @@ pub fn write_atomically(out: &Path, pages: &[Page]) -> io::Result<()> {
 
 /// Writes every page under `dir`, refusing any path that would leave it.
 pub fn write_all(dir: &Path, pages: &[Page]) -> io::Result<()> {
-    let mut folders: Vec<&Path> = pages.iter().filter_map(|p| Path::new(&p.path).parent()).collect();
+    let mut folders: Vec<&Path> = pages
+        .iter()
+        .filter_map(|p| Path::new(&p.path).parent())
+        .collect();
     folders.sort();
     folders.dedup();
     for folder in folders {
@@ -57,7 +65,10 @@ fn checked(path: &Path) -> io::Result<&Path> {
     } else {
         Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            format!("refusing to write outside the output folder: {}", path.display()),
+            format!(
+                "refusing to write outside the output folder: {}",
+                path.display()
+            ),
         ))
     }
 }
@@ -80,7 +91,10 @@ mod tests {
         let out = tmp.path().join("public");
         write_atomically(&out, &[page("a/index.html", "1"), page("old.html", "x")]).unwrap();
         write_atomically(&out, &[page("a/index.html", "2")]).unwrap();
-        assert_eq!(std::fs::read_to_string(out.join("a/index.html")).unwrap(), "2");
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "2"
+        );
         assert!(!out.join("old.html").exists());
         let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no staging folders left behind");

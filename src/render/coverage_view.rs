@@ -66,7 +66,11 @@ pub fn coverage_view(views: &Views, target: NodeId) -> Option<CoverageView> {
         via: i.via.iter().map(|&n| views.summary(n)).collect(),
     };
     let entries_in = |j: JurId| -> Vec<Entry> {
-        let mut list: Vec<&Implementation> = coverage.by_jurisdiction.get(&j).map(|v| v.iter().collect()).unwrap_or_default();
+        let mut list: Vec<&Implementation> = coverage
+            .by_jurisdiction
+            .get(&j)
+            .map(|v| v.iter().collect())
+            .unwrap_or_default();
         list.sort_by_key(|i| (views.node_date(i.node), i.node));
         list.into_iter().map(entry).collect()
     };
@@ -105,17 +109,30 @@ pub fn coverage_view(views: &Views, target: NodeId) -> Option<CoverageView> {
     let mut years = std::collections::BTreeSet::new();
     for i in coverage.all() {
         let s = views.summary(i.node);
-        let order = crate::model::kind::KINDS.iter().position(|k| k.slug == s.kind).unwrap_or(usize::MAX);
-        let year = s.date.as_ref().map_or_else(|| "Không rõ".to_string(), |d| d.year.to_string());
+        let order = crate::model::kind::KINDS
+            .iter()
+            .position(|k| k.slug == s.kind)
+            .unwrap_or(usize::MAX);
+        let year = s
+            .date
+            .as_ref()
+            .map_or_else(|| "Không rõ".to_string(), |d| d.year.to_string());
         years.insert(year.clone());
-        *table.entry((order, s.kind_name)).or_default().entry(year).or_default() += 1;
+        *table
+            .entry((order, s.kind_name))
+            .or_default()
+            .entry(year)
+            .or_default() += 1;
     }
     let years: Vec<String> = years.into_iter().collect();
     let rows = table
         .into_iter()
         .map(|((_, kind_name), counts)| KindYearRow {
             kind_name: kind_name.to_string(),
-            counts: years.iter().map(|y| counts.get(y).copied().unwrap_or(0)).collect(),
+            counts: years
+                .iter()
+                .map(|y| counts.get(y).copied().unwrap_or(0))
+                .collect(),
             total: counts.values().sum(),
         })
         .collect();
@@ -124,7 +141,10 @@ pub fn coverage_view(views: &Views, target: NodeId) -> Option<CoverageView> {
         provinces: provinces.len(),
         with_plan: provinces.iter().filter(|p| p.has_plan).count(),
         with_report: provinces.iter().filter(|p| p.has_report).count(),
-        with_neither: provinces.iter().filter(|p| !p.has_plan && !p.has_report).count(),
+        with_neither: provinces
+            .iter()
+            .filter(|p| !p.has_plan && !p.has_report)
+            .count(),
         documents: coverage.all().count(),
     };
     Some(CoverageView {

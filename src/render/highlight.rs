@@ -16,33 +16,56 @@ static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_ne
 pub struct ClassedHighlighter;
 
 impl SyntaxHighlighterAdapter for ClassedHighlighter {
-    fn write_highlighted(&self, out: &mut dyn fmt::Write, lang: Option<&str>, code: &str) -> fmt::Result {
+    fn write_highlighted(
+        &self,
+        out: &mut dyn fmt::Write,
+        lang: Option<&str>,
+        code: &str,
+    ) -> fmt::Result {
         let syntax = lang
             .filter(|l| !l.is_empty())
             .and_then(|l| SYNTAXES.find_syntax_by_token(l));
         let Some(syntax) = syntax else {
             return out.write_str(&escape(code));
         };
-        let mut generator =
-            ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, ClassStyle::SpacedPrefixed { prefix: "hl-" });
+        let mut generator = ClassedHTMLGenerator::new_with_class_style(
+            syntax,
+            &SYNTAXES,
+            ClassStyle::SpacedPrefixed { prefix: "hl-" },
+        );
         for line in LinesWithEndings::from(code) {
-            if generator.parse_html_for_line_which_includes_newline(line).is_err() {
+            if generator
+                .parse_html_for_line_which_includes_newline(line)
+                .is_err()
+            {
                 return out.write_str(&escape(code));
             }
         }
         out.write_str(&generator.finalize())
     }
 
-    fn write_pre_tag(&self, out: &mut dyn fmt::Write, attributes: HashMap<&'static str, Cow<'_, str>>) -> fmt::Result {
+    fn write_pre_tag(
+        &self,
+        out: &mut dyn fmt::Write,
+        attributes: HashMap<&'static str, Cow<'_, str>>,
+    ) -> fmt::Result {
         write_tag(out, "pre", attributes)
     }
 
-    fn write_code_tag(&self, out: &mut dyn fmt::Write, attributes: HashMap<&'static str, Cow<'_, str>>) -> fmt::Result {
+    fn write_code_tag(
+        &self,
+        out: &mut dyn fmt::Write,
+        attributes: HashMap<&'static str, Cow<'_, str>>,
+    ) -> fmt::Result {
         write_tag(out, "code", attributes)
     }
 }
 
-fn write_tag(out: &mut dyn fmt::Write, tag: &str, attributes: HashMap<&'static str, Cow<'_, str>>) -> fmt::Result {
+fn write_tag(
+    out: &mut dyn fmt::Write,
+    tag: &str,
+    attributes: HashMap<&'static str, Cow<'_, str>>,
+) -> fmt::Result {
     let mut attributes: Vec<_> = attributes.into_iter().collect();
     attributes.sort();
     write!(out, "<{tag}")?;

@@ -109,7 +109,10 @@ fn link_citations<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>, linker: &dyn 
     let texts: Vec<&AstNode> = root
         .descendants()
         .filter(|n| matches!(n.data.borrow().value, NodeValue::Text(_)))
-        .filter(|n| !n.ancestors().any(|a| matches!(a.data.borrow().value, NodeValue::Link(_))))
+        .filter(|n| {
+            !n.ancestors()
+                .any(|a| matches!(a.data.borrow().value, NodeValue::Link(_)))
+        })
         .collect();
     for node in texts {
         let text = match &node.data.borrow().value {
@@ -160,7 +163,9 @@ fn collect_passages<'a>(root: &'a AstNode<'a>) -> Vec<(Option<usize>, String)> {
                 heading_count += 1;
             }
             NodeValue::Text(_) | NodeValue::Code(_)
-                if !node.ancestors().any(|a| matches!(a.data.borrow().value, NodeValue::Heading(_))) =>
+                if !node
+                    .ancestors()
+                    .any(|a| matches!(a.data.borrow().value, NodeValue::Heading(_))) =>
             {
                 let text = match value {
                     NodeValue::Text(t) => t.as_ref(),
@@ -201,7 +206,10 @@ fn vietnamese_footnotes(html: String) -> String {
     if !html.contains("footnote-backref") {
         return html;
     }
-    html.replace("aria-label=\"Back to reference ", "aria-label=\"Quay lại vị trí chú thích ")
+    html.replace(
+        "aria-label=\"Back to reference ",
+        "aria-label=\"Quay lại vị trí chú thích ",
+    )
 }
 
 /// Gives headings unique ASCII ids and records them.
@@ -217,7 +225,12 @@ impl HeadingIds {
 }
 
 impl HeadingAdapter for HeadingIds {
-    fn enter(&self, out: &mut dyn fmt::Write, heading: &HeadingMeta, _: Option<Sourcepos>) -> fmt::Result {
+    fn enter(
+        &self,
+        out: &mut dyn fmt::Write,
+        heading: &HeadingMeta,
+        _: Option<Sourcepos>,
+    ) -> fmt::Result {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         let (headings, seen) = &mut *state;
         let mut id = slugify(&heading.content);
@@ -253,7 +266,11 @@ mod tests {
     #[test]
     fn headings_get_vietnamese_safe_ids() {
         let r = html("## Tinh thần, thái độ làm việc\n\nA\n\n## Tinh thần, thái độ làm việc\n");
-        assert!(r.html.contains("<h2 id=\"tinh-than-thai-do-lam-viec\">"), "{}", r.html);
+        assert!(
+            r.html.contains("<h2 id=\"tinh-than-thai-do-lam-viec\">"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("id=\"tinh-than-thai-do-lam-viec-2\""));
         assert_eq!(r.headings.len(), 2);
         assert_eq!(r.headings[0].text, "Tinh thần, thái độ làm việc");
@@ -296,15 +313,24 @@ mod tests {
 
     #[test]
     fn citations_become_links_but_not_inside_links() {
-        let r = render("Thực hiện 1847/QĐ-TTg nay.\n\n[1847/QĐ-TTg](x)\n", &options(false), &Fixed);
-        assert!(r.html.contains("Thực hiện <a href=\"../qd-1847/\">1847/QĐ-TTg</a> nay."), "{}", r.html);
+        let r = render(
+            "Thực hiện 1847/QĐ-TTg nay.\n\n[1847/QĐ-TTg](x)\n",
+            &options(false),
+            &Fixed,
+        );
+        assert!(
+            r.html
+                .contains("Thực hiện <a href=\"../qd-1847/\">1847/QĐ-TTg</a> nay."),
+            "{}",
+            r.html
+        );
         assert_eq!(r.html.matches("../qd-1847/").count(), 1);
     }
 
     #[test]
     fn code_is_highlighted_with_classes() {
-        let r = html("```toml\ntitle = \"x\"\n```\n");
-        assert!(r.html.contains("class=\""), "{}", r.html);
+        let r = html("```rust\nfn main() {}\n```\n");
+        assert!(r.html.contains("class=\"hl-"), "{}", r.html);
         assert!(!r.html.contains("style="), "{}", r.html);
     }
 }

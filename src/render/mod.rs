@@ -7,6 +7,7 @@ pub mod highlight;
 pub mod markdown;
 pub mod pages;
 pub mod theme;
+pub mod topics;
 pub mod views;
 
 use crate::content::Site;
@@ -54,7 +55,12 @@ impl LinkerFactory for NoLinkers {
     }
 }
 
-pub fn render(site: &Site, graph: &Graph, theme: &Theme, linkers: &dyn LinkerFactory) -> Result<Rendered, Vec<Diagnostic>> {
+pub fn render(
+    site: &Site,
+    graph: &Graph,
+    theme: &Theme,
+    linkers: &dyn LinkerFactory,
+) -> Result<Rendered, Vec<Diagnostic>> {
     let views = Views { site, graph };
     let options = markdown::options(site.config.allow_html);
     let base = base_context(&views);
@@ -72,9 +78,14 @@ pub fn render(site: &Site, graph: &Graph, theme: &Theme, linkers: &dyn LinkerFac
     let mut specs = doc_specs;
     for stub in 0..graph.stubs.len() {
         let node = graph.doc_count + stub;
-        specs.push(pages::stub_page(&views, node, official_url(site, graph, node)));
+        specs.push(pages::stub_page(
+            &views,
+            node,
+            official_url(site, graph, node),
+        ));
     }
     specs.extend(pages::list_pages(&views));
+    specs.extend(pages::topic_pages(&views, &bodies));
 
     let results: Vec<Result<Page, Diagnostic>> = specs
         .into_par_iter()
@@ -96,7 +107,12 @@ pub fn render(site: &Site, graph: &Graph, theme: &Theme, linkers: &dyn LinkerFac
     Ok(Rendered { pages, bodies })
 }
 
-fn render_page(theme: &Theme, base: &tera::Context, spec: PageSpec, base_url: &str) -> Result<Page, Diagnostic> {
+fn render_page(
+    theme: &Theme,
+    base: &tera::Context,
+    spec: PageSpec,
+    base_url: &str,
+) -> Result<Page, Diagnostic> {
     let mut context = base.clone();
     let root = if spec.url.ends_with(".html") {
         // 404.html is served at any depth, so it needs absolute links.
@@ -110,7 +126,11 @@ fn render_page(theme: &Theme, base: &tera::Context, spec: PageSpec, base_url: &s
         context.insert(k, &v);
     }
     let html = theme.tera.render(spec.template, &context).map_err(|e| {
-        Diagnostic::error(format!("templates/{}", spec.template), "template", theme::error_chain(&e))
+        Diagnostic::error(
+            format!("templates/{}", spec.template),
+            "template",
+            theme::error_chain(&e),
+        )
     })?;
     let path = if spec.url.ends_with(".html") {
         spec.url
@@ -148,7 +168,9 @@ pub fn relative_root(url_path: &str) -> String {
 
 /// The path part of base_url ("https://x.gov.vn/vhcv/" → "/vhcv/").
 pub fn base_path(base_url: &str) -> String {
-    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
+    let after_scheme = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
     match after_scheme.find('/') {
         Some(i) if base_url.contains("://") => after_scheme[i..].to_string(),
         _ if base_url.starts_with('/') => base_url.to_string(),
@@ -162,7 +184,10 @@ fn official_url(site: &Site, graph: &Graph, node: usize) -> Option<String> {
     Some(
         template
             .replace("{number}", &percent_encode(&stub.number.written))
-            .replace("{year}", &stub.issued.map(|d| d.year.to_string()).unwrap_or_default())
+            .replace(
+                "{year}",
+                &stub.issued.map(|d| d.year.to_string()).unwrap_or_default(),
+            )
             .replace("{kind}", stub.kind.map_or("", |k| k.slug)),
     )
 }
@@ -192,7 +217,10 @@ mod tests {
 
     #[test]
     fn base_path_is_the_path_of_base_url() {
-        assert_eq!(base_path("https://tinh.gov.vn/van-hoa-cong-vu/"), "/van-hoa-cong-vu/");
+        assert_eq!(
+            base_path("https://tinh.gov.vn/van-hoa-cong-vu/"),
+            "/van-hoa-cong-vu/"
+        );
         assert_eq!(base_path("https://tinh.gov.vn/"), "/");
         assert_eq!(base_path("/"), "/");
         assert_eq!(base_path("/sub/"), "/sub/");

@@ -1,6 +1,7 @@
 //! Which pages a site has, and the context each template gets.
 
 use super::markdown::{self, Linker, RenderedBody};
+use super::topics::{self, TOPICS};
 use super::views::{kind_link, DocSummary, Link, Views};
 use crate::content::{DocId, Level, Site};
 use crate::graph::NodeId;
@@ -29,8 +30,10 @@ impl PageSpec {
     }
 
     fn with(mut self, key: &str, value: impl Serialize) -> Self {
-        self.context
-            .insert(key.to_string(), serde_json::to_value(value).expect("views serialise"));
+        self.context.insert(
+            key.to_string(),
+            serde_json::to_value(value).expect("views serialise"),
+        );
         self
     }
 }
@@ -54,7 +57,13 @@ pub fn paginate<T: Clone + Serialize>(
     context: &serde_json::Map<String, serde_json::Value>,
 ) -> Vec<PageSpec> {
     let total = items.len().div_ceil(per_page).max(1);
-    let url_of = |n: usize| if n == 1 { base.to_string() } else { format!("{base}trang/{n}/") };
+    let url_of = |n: usize| {
+        if n == 1 {
+            base.to_string()
+        } else {
+            format!("{base}trang/{n}/")
+        }
+    };
     (1..=total)
         .map(|n| {
             let start = (n - 1) * per_page;
@@ -97,7 +106,12 @@ pub fn newest_first(site: &Site, ids: &mut [DocId]) {
 }
 
 /// The document page of `doc`, with its rendered body.
-pub fn document_page(views: &Views, doc: DocId, linker: &dyn Linker, options: &comrak::Options) -> (PageSpec, RenderedBody) {
+pub fn document_page(
+    views: &Views,
+    doc: DocId,
+    linker: &dyn Linker,
+    options: &comrak::Options,
+) -> (PageSpec, RenderedBody) {
     let d = &views.site.documents[doc];
     let body = markdown::render(&d.body, options, linker);
     let toc: Vec<_> = body.headings.iter().filter(|h| h.level <= 3).collect();
@@ -143,12 +157,17 @@ pub fn list_pages(views: &Views) -> Vec<PageSpec> {
     let mut pages = Vec::new();
     let all: Vec<DocId> = (0..site.documents.len()).collect();
     let summaries = |ids: &[DocId]| -> Vec<DocSummary> {
-        ids.iter().map(|&i| views.doc_summary(&site.documents[i])).collect()
+        ids.iter()
+            .map(|&i| views.doc_summary(&site.documents[i]))
+            .collect()
     };
 
     let mut by_jur: BTreeMap<usize, Vec<DocId>> = BTreeMap::new();
     for &i in &all {
-        by_jur.entry(site.documents[i].jurisdiction).or_default().push(i);
+        by_jur
+            .entry(site.documents[i].jurisdiction)
+            .or_default()
+            .push(i);
     }
     let mut subtree_counts = vec![0usize; site.jurisdictions.len()];
     for (&j, ids) in &by_jur {
@@ -169,7 +188,11 @@ pub fn list_pages(views: &Views) -> Vec<PageSpec> {
     latest.retain(|&i| !site.documents[i].kind.is_news());
     newest_first(site, &mut latest);
     latest.truncate(10);
-    let mut news: Vec<DocId> = all.iter().copied().filter(|&i| site.documents[i].kind.is_news()).collect();
+    let mut news: Vec<DocId> = all
+        .iter()
+        .copied()
+        .filter(|&i| site.documents[i].kind.is_news())
+        .collect();
     newest_first(site, &mut news);
     news.truncate(5);
     let mut national = by_jur.get(&0).cloned().unwrap_or_default();
@@ -188,12 +211,34 @@ pub fn list_pages(views: &Views) -> Vec<PageSpec> {
         let mut own = by_jur.get(&j).cloned().unwrap_or_default();
         newest_first(site, &mut own);
         let mut context = serde_json::Map::new();
-        context.insert("jurisdiction".into(), serde_json::to_value(views.jurisdiction(j)).unwrap());
-        context.insert("breadcrumbs".into(), serde_json::to_value(views.breadcrumbs(j)).unwrap());
+        context.insert(
+            "jurisdiction".into(),
+            serde_json::to_value(views.jurisdiction(j)).unwrap(),
+        );
+        context.insert(
+            "breadcrumbs".into(),
+            serde_json::to_value(views.breadcrumbs(j)).unwrap(),
+        );
         context.insert("children".into(), serde_json::Value::Array(child_links(j)));
-        context.insert("description".into(), json!(markdown::render(&jur.description, &markdown::options(false), &markdown::NoLinks).html));
+        context.insert(
+            "description".into(),
+            json!(
+                markdown::render(
+                    &jur.description,
+                    &markdown::options(false),
+                    &markdown::NoLinks
+                )
+                .html
+            ),
+        );
         context.insert("subtree_count".into(), json!(subtree_counts[j]));
-        let mut specs = paginate(&jur.url_path(), &summaries(&own), per_page, "jurisdiction.html", &context);
+        let mut specs = paginate(
+            &jur.url_path(),
+            &summaries(&own),
+            per_page,
+            "jurisdiction.html",
+            &context,
+        );
         if let (Some(first), Some(source)) = (specs.first_mut(), &jur.source) {
             first.source = Some(source.clone());
         }
@@ -202,7 +247,11 @@ pub fn list_pages(views: &Views) -> Vec<PageSpec> {
 
     let mut kind_counts = Vec::new();
     for kind in KINDS {
-        let mut ids: Vec<DocId> = all.iter().copied().filter(|&i| site.documents[i].kind == *kind).collect();
+        let mut ids: Vec<DocId> = all
+            .iter()
+            .copied()
+            .filter(|&i| site.documents[i].kind == *kind)
+            .collect();
         if ids.is_empty() {
             continue;
         }
@@ -212,7 +261,13 @@ pub fn list_pages(views: &Views) -> Vec<PageSpec> {
         let mut context = serde_json::Map::new();
         context.insert("heading".into(), json!(kind.name));
         context.insert("list_kind".into(), json!("kind"));
-        pages.extend(paginate(&link.url, &summaries(&ids), per_page, "list.html", &context));
+        pages.extend(paginate(
+            &link.url,
+            &summaries(&ids),
+            per_page,
+            "list.html",
+            &context,
+        ));
     }
     pages.push(PageSpec::new("loai/".into(), "kinds.html").with("kinds", &kind_counts));
 
@@ -230,13 +285,23 @@ pub fn list_pages(views: &Views) -> Vec<PageSpec> {
         let mut context = serde_json::Map::new();
         context.insert("heading".into(), json!(format!("Văn bản năm {year}")));
         context.insert("list_kind".into(), json!("year"));
-        pages.extend(paginate(&url, &summaries(ids), per_page, "list.html", &context));
+        pages.extend(paginate(
+            &url,
+            &summaries(ids),
+            per_page,
+            "list.html",
+            &context,
+        ));
     }
     pages.push(PageSpec::new("nam/".into(), "years.html").with("years", &year_counts));
 
     for section in &site.sections {
         let prefix = format!("{}/", section.path);
-        let mut ids: Vec<DocId> = all.iter().copied().filter(|&i| site.documents[i].url_path.starts_with(&prefix)).collect();
+        let mut ids: Vec<DocId> = all
+            .iter()
+            .copied()
+            .filter(|&i| site.documents[i].url_path.starts_with(&prefix))
+            .collect();
         if ids.is_empty() {
             continue;
         }
@@ -244,8 +309,17 @@ pub fn list_pages(views: &Views) -> Vec<PageSpec> {
         let mut context = serde_json::Map::new();
         context.insert("heading".into(), json!(section.title));
         context.insert("list_kind".into(), json!("section"));
-        context.insert("breadcrumbs".into(), serde_json::to_value(views.breadcrumbs(section.jurisdiction)).unwrap());
-        pages.extend(paginate(&prefix, &summaries(&ids), per_page, "list.html", &context));
+        context.insert(
+            "breadcrumbs".into(),
+            serde_json::to_value(views.breadcrumbs(section.jurisdiction)).unwrap(),
+        );
+        pages.extend(paginate(
+            &prefix,
+            &summaries(&ids),
+            per_page,
+            "list.html",
+            &context,
+        ));
     }
 
     let tree: Vec<_> = site
@@ -256,10 +330,33 @@ pub fn list_pages(views: &Views) -> Vec<PageSpec> {
         .collect();
     pages.push(PageSpec::new("dia-phuong/".into(), "jurisdictions.html").with("tree", tree));
 
-    let levels: Vec<_> = Level::ALL.iter().map(|l| json!({"slug": l.slug(), "name": l.name_vi()})).collect();
+    let levels: Vec<_> = Level::ALL
+        .iter()
+        .map(|l| json!({"slug": l.slug(), "name": l.name_vi()}))
+        .collect();
     pages.push(PageSpec::new("tim-kiem/".into(), "search.html").with("levels", levels));
-    pages.push(PageSpec::new("ho-tro-tiep-can/".into(), "accessibility.html"));
+    pages.push(PageSpec::new(
+        "ho-tro-tiep-can/".into(),
+        "accessibility.html",
+    ));
     pages.push(PageSpec::new("404.html".into(), "404.html"));
+    pages
+}
+
+/// The topic index and one page per conduct-standard topic.
+pub fn topic_pages(views: &Views, bodies: &[RenderedBody]) -> Vec<PageSpec> {
+    let mut index = Vec::new();
+    let mut pages = Vec::new();
+    for topic in TOPICS {
+        let entries = topics::entries(views, bodies, topic);
+        index.push(json!({"name": topic.name, "url": topic.url(), "count": entries.len()}));
+        pages.push(
+            PageSpec::new(topic.url(), "topic.html")
+                .with("topic", topic.link())
+                .with("entries", entries),
+        );
+    }
+    pages.push(PageSpec::new("chu-de/".into(), "topics.html").with("topics", index));
     pages
 }
 
@@ -294,5 +391,6 @@ pub fn navigation(views: &Views) -> serde_json::Value {
         "kinds": kinds,
         "years": years.iter().map(|y| Link { name: y.to_string(), url: format!("nam/{y}/") }).collect::<Vec<_>>(),
         "sections": sections,
+        "topics": TOPICS.iter().map(|t| t.link()).collect::<Vec<_>>(),
     })
 }

@@ -40,10 +40,16 @@ impl Theme {
             return Err(vec![Diagnostic::error(
                 "config.toml",
                 "unknown-theme",
-                format!("theme \"{name}\" not found: expected a folder {}", theme_dir.display()),
+                format!(
+                    "theme \"{name}\" not found: expected a folder {}",
+                    theme_dir.display()
+                ),
             )]);
         };
-        override_with(&mut templates, read_dir_files(root, &root.join("templates"))?);
+        override_with(
+            &mut templates,
+            read_dir_files(root, &root.join("templates"))?,
+        );
         override_with(&mut statics, read_dir_files(root, &root.join("static"))?);
 
         let mut tera = tera::Tera::default();
@@ -53,7 +59,11 @@ impl Theme {
         for file in templates.into_values() {
             match String::from_utf8(file.bytes) {
                 Ok(text) => sources.push((file.name, text, file.origin)),
-                Err(_) => errors.push(Diagnostic::error(&file.origin, "invalid-utf8", "template is not UTF-8")),
+                Err(_) => errors.push(Diagnostic::error(
+                    &file.origin,
+                    "invalid-utf8",
+                    "template is not UTF-8",
+                )),
             }
         }
         if errors.is_empty() {
@@ -63,7 +73,9 @@ impl Theme {
                 // Name the template file the message is about when it says.
                 let origin = sources
                     .iter()
-                    .find(|(n, _, _)| message.contains(&format!("'{n}'")) || message.contains(&format!("`{n}`")))
+                    .find(|(n, _, _)| {
+                        message.contains(&format!("'{n}'")) || message.contains(&format!("`{n}`"))
+                    })
                     .map_or_else(|| PathBuf::from("templates"), |(_, _, o)| o.clone());
                 errors.push(Diagnostic::error(origin, "template", message));
             }
@@ -71,7 +83,10 @@ impl Theme {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let static_files = statics.into_values().map(|f| (f.name, (f.bytes, f.origin))).collect();
+        let static_files = statics
+            .into_values()
+            .map(|f| (f.name, (f.bytes, f.origin)))
+            .collect();
         Ok(Theme { tera, static_files })
     }
 }
@@ -122,7 +137,10 @@ fn collect_embedded(dir: &Dir<'static>, sub: &str, out: &mut BTreeMap<String, So
     }
 }
 
-fn read_dir_files(root: &Path, dir: &Path) -> Result<BTreeMap<String, SourceFile>, Vec<Diagnostic>> {
+fn read_dir_files(
+    root: &Path,
+    dir: &Path,
+) -> Result<BTreeMap<String, SourceFile>, Vec<Diagnostic>> {
     let mut out = BTreeMap::new();
     if !dir.is_dir() {
         return Ok(out);
@@ -134,9 +152,21 @@ fn read_dir_files(root: &Path, dir: &Path) -> Result<BTreeMap<String, SourceFile
         }
         let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
         let name = rel.to_string_lossy().replace('\\', "/");
-        let origin = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
-        let bytes = std::fs::read(entry.path()).map_err(|e| vec![Diagnostic::error(&origin, "unreadable", e.to_string())])?;
-        out.insert(name.clone(), SourceFile { name, bytes, origin });
+        let origin = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        let bytes = std::fs::read(entry.path())
+            .map_err(|e| vec![Diagnostic::error(&origin, "unreadable", e.to_string())])?;
+        out.insert(
+            name.clone(),
+            SourceFile {
+                name,
+                bytes,
+                origin,
+            },
+        );
     }
     Ok(out)
 }

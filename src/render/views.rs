@@ -61,6 +61,7 @@ pub struct JurisdictionView {
     pub former: bool,
     pub until: Option<DateView>,
     pub successor: Option<Link>,
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Documents of one jurisdiction, in a relation list grouped by level and
@@ -130,6 +131,7 @@ impl<'a> Views<'a> {
                     url: String::new(),
                 },
             }),
+            extra: j.extra.clone(),
         }
     }
 
@@ -146,7 +148,10 @@ impl<'a> Views<'a> {
         if let Some(doc) = self.graph.as_document(node) {
             return self.doc_summary(&self.site.documents[doc]);
         }
-        let stub = self.graph.as_stub(node).expect("node ids are documents or stubs");
+        let stub = self
+            .graph
+            .as_stub(node)
+            .expect("node ids are documents or stubs");
         let kind_name = stub.kind.map_or("Văn bản", |k| k.name);
         DocSummary {
             url: stub.url_path.clone(),
@@ -175,20 +180,30 @@ impl<'a> Views<'a> {
             jurisdiction: self.jurisdiction_link(d.jurisdiction),
             stub: false,
             full_text: d.has_full_text(),
-            label: label(d.kind.name, d.number.as_ref().map(|n| n.written.as_str()), d.issued),
+            label: label(
+                d.kind.name,
+                d.number.as_ref().map(|n| n.written.as_str()),
+                d.issued,
+            ),
         }
     }
 
     pub fn document(&self, d: &Document) -> DocumentView {
         DocumentView {
             summary: self.doc_summary(d),
-            kind_heading: d.kind_heading.clone().unwrap_or_else(|| d.kind.name.to_uppercase()),
+            kind_heading: d
+                .kind_heading
+                .clone()
+                .unwrap_or_else(|| d.kind.name.to_uppercase()),
             issuer_parent: d.issuer_parent.clone(),
             issuer_header: d.issuer.as_ref().map(|i| i.to_uppercase()),
             place: d.place.clone(),
             addressees: d.addressees.clone(),
             recipients: d.recipients.clone(),
-            recipients_label: d.recipients_label.clone().unwrap_or_else(|| "Nơi nhận:".into()),
+            recipients_label: d
+                .recipients_label
+                .clone()
+                .unwrap_or_else(|| "Nơi nhận:".into()),
             signer: d.signer.clone(),
             summary_text: d.summary.clone(),
             topics: Vec::new(),
@@ -200,10 +215,24 @@ impl<'a> Views<'a> {
 
     pub fn relations(&self, node: NodeId) -> Relations {
         let pick = |edges: &[(NodeId, Relation)], want: Relation| -> Vec<NodeId> {
-            edges.iter().filter(|(_, r)| *r == want).map(|(n, _)| *n).collect()
+            edges
+                .iter()
+                .filter(|(_, r)| *r == want)
+                .map(|(n, _)| *n)
+                .collect()
         };
-        let out = self.graph.outgoing.get(node).map(Vec::as_slice).unwrap_or(&[]);
-        let inc = self.graph.incoming.get(node).map(Vec::as_slice).unwrap_or(&[]);
+        let out = self
+            .graph
+            .outgoing
+            .get(node)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let inc = self
+            .graph
+            .incoming
+            .get(node)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         Relations {
             implements: self.sorted_summaries(pick(out, Relation::Implements)),
             cites: self.sorted_summaries(pick(out, Relation::Cites)),
@@ -234,7 +263,8 @@ impl<'a> Views<'a> {
     /// Groups documents by jurisdiction, national first, then by level and
     /// jurisdiction path; dated order inside a group.
     pub fn grouped(&self, nodes: Vec<NodeId>) -> Vec<Group> {
-        let mut by_jur: std::collections::BTreeMap<(Level, String), (JurId, Vec<NodeId>)> = Default::default();
+        let mut by_jur: std::collections::BTreeMap<(Level, String), (JurId, Vec<NodeId>)> =
+            Default::default();
         for n in nodes {
             let j = self.node_jurisdiction(n);
             let jur = self.site.jurisdiction(j);

@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# Build-time benchmark: vanban against Hugo on the same synthetic corpus.
+# Usage: benches/run.sh [N...]   (default: 1000 10000 100000)
+# Environment: WORK (scratch folder, default /tmp/vanban-bench), RUNS (default 3),
+#              SEED (default 1), VANBAN (binary, default target/release/vanban),
+#              SKIP_BUILD=1 (use the existing binary), HUGO (default hugo).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+WORK="${WORK:-/tmp/vanban-bench}"
+RUNS="${RUNS:-3}"
+SEED="${SEED:-1}"
+VANBAN="${VANBAN:-$ROOT/target/release/vanban}"
+HUGO="${HUGO:-hugo}"
+SIZES=("$@")
+if [ ${#SIZES[@]} -eq 0 ]; then
+  SIZES=(1000 10000 100000)
+fi
+
+say() { printf '%s\n' "$*" >&2; }
+
+# --- tools -----------------------------------------------------------------
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  say "building vanban (release)…"
+  (cd "$ROOT" && cargo build --release --quiet)
+fi
+if [ ! -x "$VANBAN" ]; then
+  say "error: $VANBAN not found (build failed?)"
+  exit 1
+fi
+
+apt_install() {
+  # Needs root; tries once with the current lists, then after an update.
+  local pkg=$1
+  [ "$(id -u)" = 0 ] || return 1
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >/dev/null 2>&1 && return 0
+  apt-get update -qq >/dev/null 2>&1 || return 1
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >/dev/null 2>&1
+}
+
+HAVE_HUGO=1
+if ! command -v "$HUGO" >/dev/null 2>&1; then
+  say "hugo not found; installing Debian's hugo…"
+  if ! apt_install hugo; then
+    say "could not install hugo (apt-get failed or not root): skipping the Hugo runs"
+    HAVE_HUGO=0
+  fi
+fi
+if [ "$HAVE_HUGO" = 1 ]; then
+  say "using $("$HUGO" version 2>/dev/null | head -1)"
+fi
+
+GNU_TIME=/usr/bin/time
+if [ ! -x "$GNU_TIME" ]; then
+  say "GNU time not found; installing time…"
+  if ! apt_install time; then
+    say "could not install GNU time: peak memory will show as n/a"
+    GNU_TIME=""
+  fi
+fi
+
+HAVE_BUILD=1
+if ! "$VANBAN" build --help >/dev/null 2>&1; then
+  say "'$VANBAN build' is not available: skipping the vanban runs"
+  HAVE_BUILD=0
+fi
+
+# --- measuring -------------------------------------------------------------
+# measure OUTDIR CMD... : runs CMD $RUNS times from a clean OUTDIR and prints
+# "<median seconds> <peak MiB>" (peak over the runs), or "fail fail".
+measure() {
+  local outdir=$1
+  shift
+  local times=() peak=0 i stats secs kib
+  stats="$(mktemp)"
+  for ((i = 0; i < RUNS; i++)); do
+    rm -rf "$outdir"
+    sync
+    if [ -n "$GNU_TIME" ]; then
+      if ! "$GNU_TIME" -f '%e %M' -o "$stats" "$@" >/dev/null 2>"$stats.err"; then
+        say "command failed: $*"
+        tail -5 "$stats.err" >&2 || true
+        rm -f "$stats" "$stats.err"
+        echo "fail fail"
+        return
+      fi
+      read -r secs kib <"$stats"
+    else
+      local t0 t1
+      t0=$(date +%s.%N)
+      if ! "$@" >/dev/null 2>"$stats.err"; then
+        say "command failed: $*"
+        rm -f "$stats" "$stats.err"
+        echo "fail fail"
+        return
+      fi
+      t1=$(date +%s.%N)
+      secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
+      kib=0
+    fi
+    times+=("$secs")
+    if [ "$kib" -gt "$peak" ]; then peak=$kib; fi
+  done
+  rm -f "$stats" "$stats.err"
+  local median
+  median=$(printf '%s\n' "${times[@]}" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+  if [ -n "$GNU_TIME" ]; then
+    echo "$median $(awk -v k="$peak" 'BEGIN { printf "%.0f", k / 1024 }')"
+  else
+    echo "$median n/a"
+  fi
+}
+
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s == "fail" || s == "-" || s + 0 == 0) print "-"; else printf "%.0f", n / s }'; }
+ratio() { awk -v h="$1" -v v="$2" 'BEGIN { if (h == "-" || v == "-" || h == "fail" || v == "fail" || v + 0 == 0) print "-"; else printf "%.2f", h / v }'; }
+
+# --- the Hugo site around the converted content ------------------------------
+write_hugo_theme() {
+  local site=$1
+  mkdir -p "$site/layouts/_default"
+  cat >"$site/hugo.toml" <<'EOF'
+baseURL = "/"
+title = "Văn hóa công vụ — kho văn bản thử nghiệm"
+languageCode = "vi"
+disableKinds = ["taxonomy", "term"]
+EOF
+  cat >"$site/layouts/_default/baseof.html" <<'EOF'
+<!DOCTYPE html>
+<html lang="vi">
+<head><meta charset="utf-8"><title>{{ .Title }} | {{ site.Title }}</title></head>
+<body>
+<header><a href="{{ site.Home.RelPermalink }}">{{ site.Title }}</a></header>
+<main>{{ block "main" . }}{{ end }}</main>
+</body>
+</html>
+EOF
+  cat >"$site/layouts/_default/single.html" <<'EOF'
+{{ define "main" }}{{ $p := .Params }}{{ with .Params.params }}{{ $p = . }}{{ end }}
+<article>
+<p>{{ with $p.issuer }}{{ . }}{{ end }}{{ with $p.number }} · Số: {{ . }}{{ end }}{{ with $p.place }} · {{ . }}{{ end }}{{ if not .Date.IsZero }}, {{ .Date.Format "02/01/2006" }}{{ end }}</p>
+<h1>{{ .Title }}</h1>
+{{ .Content }}
+{{ with $p.signer }}<p>{{ .authority }}<br>{{ .position }}<br>{{ .name }}</p>{{ end }}
+{{ with $p.recipients }}<p>Nơi nhận:</p><ul>{{ range . }}<li>{{ . }}</li>{{ end }}</ul>{{ end }}
+</article>
+{{ end }}
+EOF
+  cat >"$site/layouts/_default/list.html" <<'EOF'
+{{ define "main" }}
+<h1>{{ .Title }}</h1>
+{{ .Content }}
+<ul>{{ range .Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>
+<ul>{{ range .RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ if not .Date.IsZero }} ({{ .Date.Format "02/01/2006" }}){{ end }}</li>{{ end }}</ul>
+{{ end }}
+EOF
+}
+
+# --- runs --------------------------------------------------------------------
+mkdir -p "$WORK"
+ROWS=()
+for N in "${SIZES[@]}"; do
+  src="$WORK/vanban-$N"
+  site="$WORK/hugo-$N"
+  say "== N=$N: generating corpus in $src (Hugo copy in $site)"
+  rm -rf "$src" "$site"
+  "$VANBAN" bench-corpus --docs "$N" --out "$src" --seed "$SEED" --hugo "$site" >&2
+  write_hugo_theme "$site"
+
+  v_s="-" v_mib="-"
+  if [ "$HAVE_BUILD" = 1 ]; then
+    say "   vanban build ×$RUNS"
+    read -r v_s v_mib < <(measure "$WORK/out-$N" "$VANBAN" build --root "$src" --output-dir "$WORK/out-$N")
+  fi
+  h_s="-" h_mib="-"
+  if [ "$HAVE_HUGO" = 1 ]; then
+    say "   hugo ×$RUNS"
+    read -r h_s h_mib < <(measure "$WORK/hout-$N" "$HUGO" --source "$site" --destination "$WORK/hout-$N" --quiet)
+  fi
+  ROWS+=("| $N | $v_s | $(rate "$N" "$v_s") | $v_mib | $h_s | $(rate "$N" "$h_s") | $h_mib | $(ratio "$h_s" "$v_s") |")
+  say "   vanban ${v_s}s, hugo ${h_s}s"
+done
+
+echo
+echo "Median of $RUNS runs; pages/s counts the N documents; peak = max RSS over the runs; ratio = hugo s / vanban s."
+echo
+echo "| N | vanban s | vanban pages/s | vanban peak MiB | hugo s | hugo pages/s | hugo peak MiB | ratio |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+printf '%s\n' "${ROWS[@]}"

@@ -1,0 +1,225 @@
+//! The on-disk layout of the index under `search/`, shared by the writer,
+//! the Rust reader and js/search.js.
+//!
+//! - `meta.json`: counts, shard count, chunk size, number codes, and the
+//!   names of jurisdictions, kinds and years (facet values).
+//! - `filters.bin`: run-length list of (docs, jurisdiction, kind, year) in
+//!   doc-id order; doc ids are sorted by those keys so runs are few.
+//! - `dates.bin`: per-doc month/day, fetched only to sort by date.
+//! - `s/{n}.bin`: term shards, see [`put_entry`].
+//! - `c/{n}.json`: metadata and snippet fragments of `chunk` docs each.
+//!
+//! All numbers are unsigned LEB128 varints. Scores are integers so that
+//! Rust and JavaScript rank identically without sharing float libraries.
+
+pub const META: &str = "search/meta.json";
+pub const FILTERS: &str = "search/filters.bin";
+pub const DATES: &str = "search/dates.bin";
+
+pub fn shard_path(n: u32) -> String {
+    format!("search/s/{n}.bin")
+}
+
+pub fn chunk_path(n: u32) -> String {
+    format!("search/c/{n}.json")
+}
+
+/// Posting encodings. A list of (doc, level) pairs stores
+/// `(doc - previous doc) * 16 + level - 1` per posting (first delta from 0).
+pub const LIST_LEVELS: u8 = 0;
+/// A bitmap of `ceil(docs / 8)` bytes, bit `d % 8` of byte `d / 8`; used when
+/// a term is in more than 1/8 of the docs. Every doc gets `bitmap_level`.
+pub const BITMAP: u8 = 1;
+/// A list of doc deltas only (presence terms: bigrams, title, exact form). Number
+/// terms use LIST_LEVELS with level = 1 + how many documents cite them.
+pub const LIST: u8 = 2;
+
+/// Impact levels 1..=16 quantise the BM25 term-frequency factor.
+pub const LEVELS: u32 = 16;
+pub const BM25_K1: f64 = 1.2;
+pub const BM25_B: f64 = 0.75;
+/// Fixed-point scale of stored idf values.
+pub const IDF_SCALE: f64 = 100.0;
+
+// Score weights, each multiplying a term's idf. A body hit scores
+// idf × level (level ≤ 16); a title hit is worth a strong body hit.
+pub const W_TITLE: u64 = 16;
+/// Added per word whose diacritics match as typed.
+pub const W_EXACT: u64 = 4;
+/// Multiplies idf × bitmap level of a two-syllable sequence (bigrams are
+/// presence-only).
+pub const W_BIGRAM: u64 = 2;
+/// A whole document number ("1847/QĐ-TTg") outranks any text match.
+pub const W_NUMBER: u64 = 64;
+/// A serial ("1847") alone is weaker: several documents can share it.
+pub const W_SERIAL: u64 = 16;
+
+pub fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+pub fn get_varint(buf: &[u8], pos: &mut usize) -> Option<u64> {
+    let mut v = 0u64;
+    let mut shift = 0;
+    loop {
+        let b = *buf.get(*pos)?;
+        *pos += 1;
+        v |= u64::from(b & 0x7f) << shift;
+        if b < 0x80 {
+            return Some(v);
+        }
+        shift += 7;
+        if shift > 63 {
+            return None;
+        }
+    }
+}
+
+/// 32-bit FNV-1a: trivial to reproduce in JavaScript with Math.imul.
+pub fn fnv1a(s: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in s.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// The part of a term that picks its shard, so that every term one query
+/// word needs (folded, exact, title) lands in one file: the folded word
+/// for "=exact" and "^title" terms, and "#serial" for number terms.
+pub fn shard_key(term: &str) -> String {
+    if let Some(exact) = term.strip_prefix('=') {
+        crate::text::fold(exact)
+    } else if let Some(title) = term.strip_prefix('^') {
+        title.to_string()
+    } else if term.starts_with('#') {
+        term.split('-').next().unwrap_or(term).to_string()
+    } else {
+        term.to_string()
+    }
+}
+
+pub fn shard_of(term: &str, shards: u32) -> u32 {
+    fnv1a(&shard_key(term)) % shards.max(1)
+}
+
+/// One shard entry: key length, key (UTF-8), idf × 100, encoding, byte
+/// length, postings. Entries are sorted by key bytes.
+pub fn put_entry(out: &mut Vec<u8>, key: &str, idf: u32, kind: u8, postings: &[u8]) {
+    put_varint(out, key.len() as u64);
+    out.extend_from_slice(key.as_bytes());
+    put_varint(out, u64::from(idf));
+    out.push(kind);
+    put_varint(out, postings.len() as u64);
+    out.extend_from_slice(postings);
+}
+
+pub struct Entry<'a> {
+    pub idf: u64,
+    pub kind: u8,
+    pub postings: &'a [u8],
+}
+
+pub fn parse_shard(buf: &[u8]) -> Option<Vec<(&str, Entry<'_>)>> {
+    let mut pos = 0;
+    let mut out = Vec::new();
+    while pos < buf.len() {
+        let len = get_varint(buf, &mut pos)? as usize;
+        let key = std::str::from_utf8(buf.get(pos..pos + len)?).ok()?;
+        pos += len;
+        let idf = get_varint(buf, &mut pos)?;
+        let kind = *buf.get(pos)?;
+        pos += 1;
+        let plen = get_varint(buf, &mut pos)? as usize;
+        let postings = buf.get(pos..pos + plen)?;
+        pos += plen;
+        out.push((
+            key,
+            Entry {
+                idf,
+                kind,
+                postings,
+            },
+        ));
+    }
+    Some(out)
+}
+
+/// Calls `f(doc, level)` for every posting; presence lists report level 0.
+pub fn for_each_posting(e: &Entry, bitmap_level: u32, mut f: impl FnMut(u32, u32)) {
+    match e.kind {
+        BITMAP => {
+            for (i, &b) in e.postings.iter().enumerate() {
+                for bit in 0..8 {
+                    if b >> bit & 1 == 1 {
+                        f(i as u32 * 8 + bit, bitmap_level);
+                    }
+                }
+            }
+        }
+        kind => {
+            let (mut pos, mut doc) = (0, 0u32);
+            while let Some(v) = get_varint(e.postings, &mut pos) {
+                if kind == LIST_LEVELS {
+                    doc += (v / 16) as u32;
+                    f(doc, (v % 16) as u32 + 1);
+                } else {
+                    doc += v as u32;
+                    f(doc, 0);
+                }
+            }
+        }
+    }
+}
+
+/// Idf of a term in `docs` documents, × 100 and rounded (at least 1).
+pub fn idf(docs: usize, df: usize) -> u32 {
+    let (n, df) = (docs as f64, df as f64);
+    let v = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+    (v * IDF_SCALE).round().max(1.0) as u32
+}
+
+/// The BM25 term-frequency factor quantised to 1..=16.
+pub fn level(tf: u32, doc_len: u32, avg_len: f64) -> u32 {
+    let tf = f64::from(tf);
+    let norm = 1.0 - BM25_B + BM25_B * f64::from(doc_len) / avg_len.max(1.0);
+    let w = tf * (BM25_K1 + 1.0) / (tf + BM25_K1 * norm);
+    let l = (w / (BM25_K1 + 1.0) * f64::from(LEVELS - 1)).round() as u32 + 1;
+    l.clamp(1, LEVELS)
+}
+
+/// The level every doc of a bitmap term gets: tf 1 in a doc of average length.
+pub fn bitmap_level() -> u32 {
+    level(1, 1, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn varints_round_trip() {
+        let mut buf = Vec::new();
+        for v in [0, 1, 127, 128, 300, 1 << 35] {
+            put_varint(&mut buf, v);
+        }
+        let mut pos = 0;
+        for v in [0, 1, 127, 128, 300, 1 << 35] {
+            assert_eq!(get_varint(&buf, &mut pos), Some(v));
+        }
+        assert_eq!(get_varint(&buf, &mut pos), None);
+    }
+
+    #[test]
+    fn shard_keys_group_a_word() {
+        assert_eq!(shard_key("=văn"), "van");
+        assert_eq!(shard_key("^van hoa"), "van hoa");
+        assert_eq!(shard_key("#1847-qd-ttg"), "#1847");
+        assert_eq!(fnv1a("a"), 0xe40c_292c);
+    }
+}

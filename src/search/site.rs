@@ -1,0 +1,69 @@
+//! What the index stage takes from the rendered site: one [`SearchDoc`] per
+//! document (its rendered text) and per cited-but-absent document (so that
+//! searching "1291/KH-UBND" finds its page too).
+
+use super::SearchDoc;
+use crate::content::{JurId, Site};
+use crate::graph::Graph;
+use crate::render::views::label;
+use crate::render::RenderedBody;
+
+pub fn documents(site: &Site, graph: &Graph, bodies: &[RenderedBody]) -> Vec<SearchDoc> {
+    let jurisdiction = |j: JurId| -> (Vec<String>, Vec<String>) {
+        let chain = site.jurisdiction_chain(j);
+        let paths = chain
+            .iter()
+            .skip(1)
+            .map(|&c| {
+                site.jurisdiction(c)
+                    .path
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .collect();
+        let names = chain
+            .iter()
+            .map(|&c| site.jurisdiction(c).name.clone())
+            .collect();
+        (paths, names)
+    };
+    let mut docs: Vec<SearchDoc> = site
+        .documents
+        .iter()
+        .zip(bodies)
+        .map(|(d, body)| {
+            let (jurisdictions, jurisdiction_names) = jurisdiction(d.jurisdiction);
+            SearchDoc {
+                url: d.url_path.clone(),
+                title: d.title.clone(),
+                kind: d.kind.slug.to_string(),
+                kind_name: d.kind.name.to_string(),
+                number: d.number.as_ref().map(|n| n.written.clone()),
+                issuer: d.issuer.clone(),
+                date: d.issued.map(|x| x.iso()),
+                jurisdictions,
+                jurisdiction_names,
+                body: body.plain_text(),
+            }
+        })
+        .collect();
+    docs.extend(graph.stubs.iter().map(|s| {
+        let (jurisdictions, jurisdiction_names) = jurisdiction(s.jurisdiction);
+        let kind_name = s.kind.map_or("Văn bản", |k| k.name);
+        SearchDoc {
+            url: s.url_path.clone(),
+            title: label(kind_name, Some(&s.number.written), s.issued),
+            kind: s.kind.map_or("", |k| k.slug).to_string(),
+            kind_name: kind_name.to_string(),
+            number: Some(s.number.written.clone()),
+            issuer: s.issuer.clone(),
+            date: s.issued.map(|x| x.iso()),
+            jurisdictions,
+            jurisdiction_names,
+            body: String::new(),
+        }
+    }));
+    docs
+}

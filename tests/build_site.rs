@@ -1,0 +1,214 @@
+//! `vanban build` end to end on temporary sites and on the bundled one.
+
+mod common;
+use common::*;
+
+#[test]
+fn bundled_site_has_a_page_for_every_document_and_jurisdiction() {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let o = build(&repo_root(), &public, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for page in [
+        "index.html",
+        "1847-qd-ttg-2018/index.html",
+        "khanh-hoa/index.html",
+        "khanh-hoa/6861-kh-ubnd-2019/index.html",
+        "quang-tri/index.html",
+        "quang-tri/vinh-linh/index.html",
+        "quang-tri/vinh-linh/ke-hoach-van-hoa-cong-vu-2024/index.html",
+        "thanh-hoa/trieu-son/bao-cao-so-ket-1847/index.html",
+        "nam-dinh/cong-van-day-manh-van-hoa-cong-vu/index.html",
+        "tin-tuc/trien-khai-de-an-van-hoa-cong-vu/index.html",
+        "loai/ke-hoach/index.html",
+        "nam/2019/index.html",
+        "dia-phuong/index.html",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+    ] {
+        assert!(public.join(page).is_file(), "missing {page}");
+    }
+    let plan = read(&public.join("khanh-hoa/6861-kh-ubnd-2019/index.html"));
+    assert!(plan.contains("lang=vi"), "html lang");
+    assert!(plan.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+    assert!(plan.contains("Số: 6861/KH-UBND"));
+    assert!(plan.contains("Lê Đức Vinh"));
+    assert!(plan.contains("ngày 12 tháng 7 năm 2019"));
+    let former = read(&public.join("quang-tri/vinh-linh/index.html"));
+    assert!(
+        former.contains("Đơn vị hành chính cũ"),
+        "a former district says so"
+    );
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    assert!(build(&repo_root(), a.path(), &[]).status.success());
+    assert!(build(&repo_root(), b.path(), &[]).status.success());
+    let files = tree(a.path());
+    assert_eq!(files, tree(b.path()));
+    assert!(files.len() > 40);
+    for f in files {
+        assert_eq!(
+            std::fs::read(a.path().join(&f)).unwrap(),
+            std::fs::read(b.path().join(&f)).unwrap(),
+            "{}",
+            f.display()
+        );
+    }
+}
+
+#[test]
+fn links_are_relative_and_absolute_urls_follow_a_sub_path_base_url() {
+    let out = tempfile::tempdir().unwrap();
+    let o = build(
+        &repo_root(),
+        out.path(),
+        &["--base-url", "https://tinh.gov.vn/van-hoa-cong-vu/"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let sitemap = read(&out.path().join("sitemap.xml"));
+    assert!(
+        sitemap.contains(
+            "<loc>https://tinh.gov.vn/van-hoa-cong-vu/khanh-hoa/6861-kh-ubnd-2019/</loc>"
+        ),
+        "{sitemap}"
+    );
+    assert!(read(&out.path().join("robots.txt"))
+        .contains("Sitemap: https://tinh.gov.vn/van-hoa-cong-vu/sitemap.xml"));
+    let page = read(&out.path().join("khanh-hoa/6861-kh-ubnd-2019/index.html"));
+    assert!(
+        page.contains("href=https://tinh.gov.vn/van-hoa-cong-vu/khanh-hoa/6861-kh-ubnd-2019/"),
+        "canonical"
+    );
+    assert!(page.contains("href=../../style.css"), "assets are relative");
+    assert!(!page.contains("href=/"), "no root-absolute links in pages");
+    let not_found = read(&out.path().join("404.html"));
+    assert!(
+        not_found.contains("href=/van-hoa-cong-vu/style.css"),
+        "404 is served at any depth: {not_found}"
+    );
+}
+
+#[test]
+fn every_internal_link_of_the_bundled_site_resolves() {
+    let o = vanban()
+        .args(["check", "--format", "json", "--root"])
+        .arg(repo_root())
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let broken: Vec<_> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "broken-link")
+        .collect();
+    assert!(broken.is_empty(), "{broken:#?}");
+    assert!(o.status.success(), "{}", stdout(&o));
+}
+
+#[test]
+fn init_makes_a_site_that_builds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("moi");
+    let o = vanban().arg("init").arg(&dir).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = vanban()
+        .arg("build")
+        .arg("--root")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(dir.join("public/1847-qd-ttg-2018/index.html").is_file());
+    let again = vanban().arg("init").arg(&dir).output().unwrap();
+    assert!(!again.status.success(), "init refuses a non-empty folder");
+}
+
+#[test]
+fn usage_errors_exit_2_help_and_version_exit_0() {
+    assert_eq!(
+        vanban()
+            .arg("build")
+            .arg("--no-such-flag")
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(vanban().output().unwrap().status.code(), Some(2));
+    let help = vanban().arg("--help").output().unwrap();
+    assert_eq!(help.status.code(), Some(0));
+    assert!(stdout(&help).contains("build"));
+    let version = vanban().arg("--version").output().unwrap();
+    assert!(stdout(&version).contains(env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let s = site(&[
+        ("content/_index.md", ROOT_INDEX),
+        (
+            "content/nhap.md",
+            &doc(
+                "title = \"Dự thảo\"\nkind = \"ke-hoach\"\ndraft = true",
+                "Nội dung",
+            ),
+        ),
+    ]);
+    let out = s.path().join("public");
+    assert!(build(s.path(), &out, &[]).status.success());
+    assert!(!out.join("nhap/index.html").exists());
+    assert!(build(s.path(), &out, &["--drafts"]).status.success());
+    assert!(out.join("nhap/index.html").exists());
+}
+
+#[test]
+fn markdown_gets_safe_html_ids_footnotes_and_highlighting() {
+    let body = "## Tinh thần, thái độ làm việc\n\nVăn bản[^1].\n\n<script>alert(1)</script>\n\n```rust\nfn main() {}\n```\n\n[^1]: Công văn số 254/UBND-NV.\n";
+    let s = site(&[
+        ("content/_index.md", ROOT_INDEX),
+        (
+            "content/vb.md",
+            &doc("title = \"T\"\nkind = \"huong-dan\"", body),
+        ),
+    ]);
+    let out = s.path().join("public");
+    let o = build(s.path(), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = read(&out.join("vb/index.html"));
+    assert!(page.contains("id=tinh-than-thai-do-lam-viec"), "{page}");
+    assert!(!page.contains("<script>alert"), "raw HTML is escaped");
+    assert!(
+        page.contains("class=footnotes") || page.contains("class=\"footnotes"),
+        "footnotes"
+    );
+    assert!(page.contains("hl-"), "code highlighted with classes");
+}
+
+#[test]
+fn yaml_front_matter_and_site_template_overrides_work() {
+    let s = site(&[
+        ("content/_index.md", ROOT_INDEX),
+        (
+            "content/vb.md",
+            "---\ntitle: Báo cáo\nkind: bao-cao\nissued: 2022-03\n---\nNội dung.\n",
+        ),
+        (
+            "templates/404.html",
+            "<!doctype html><html lang=\"vi\"><title>Riêng</title><p>Trang 404 riêng</p></html>",
+        ),
+        ("static/extra.txt", "tệp tĩnh"),
+    ]);
+    let out = s.path().join("public");
+    let o = build(s.path(), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(read(&out.join("vb/index.html")).contains("tháng 3 năm 2022"));
+    assert!(read(&out.join("404.html")).contains("Trang 404 riêng"));
+    assert_eq!(read(&out.join("extra.txt")), "tệp tĩnh");
+}

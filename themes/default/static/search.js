@@ -1,0 +1,480 @@
+/* vanban search client. Mirrors src/search (tokenize.rs, format.rs,
+ * query.rs) step by step: scores are integers, so the browser and
+ * `vanban search` rank identically. Change both sides together. */
+(function (root) {
+  'use strict';
+  var TONES = '\u0300\u0301\u0303\u0309\u0323';
+  var W_TITLE = 16, W_EXACT = 4, W_BIGRAM = 2, W_NUMBER = 64, W_SERIAL = 16;
+  var MAX_WORDS = 16, SPAN = 4, LIST_LEVELS = 0, BITMAP = 1;
+  var MARK;
+  try { MARK = new RegExp('^\\p{M}$', 'u'); } catch (e) {
+    MARK = /^[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]$/;
+  }
+  var utf8 = new TextEncoder(), utf8d = new TextDecoder();
+  var classes = new Map();
+
+  // Like fold_char: '' for a combining mark, the folded ASCII letter or
+  // digit for a word character, null for a separator.
+  function classify(c) {
+    var k = classes.get(c);
+    if (k !== undefined) return k;
+    if (MARK.test(c)) k = '';
+    else if (/[đĐÐð]/.test(c)) k = 'd';
+    else if (c === 'Ƣ' || c === 'ƣ') k = 'u';
+    else {
+      var b = c;
+      for (var d of c.normalize('NFD')) if (!MARK.test(d)) { b = d; break; }
+      b = b.toLowerCase();
+      b = String.fromCodePoint(b.codePointAt(0));
+      k = /^[a-z0-9]$/.test(b) ? b : null;
+    }
+    classes.set(c, k);
+    return k;
+  }
+
+  // f(lower, folded, start, end) per word; offsets are UTF-16 indices.
+  function forEachWord(text, f) {
+    var lower = '', folded = '', start = -1, i = 0;
+    for (var c of text) {
+      var k = classify(c);
+      if (k) {
+        if (start < 0) start = i;
+        lower += c.toLowerCase();
+        folded += k;
+      } else if (k === '' && start >= 0) {
+        lower += c;
+      } else if (start >= 0) {
+        f(lower, folded, start, i);
+        lower = folded = '';
+        start = -1;
+      }
+      i += c.length;
+    }
+    if (start >= 0) f(lower, folded, start, text.length);
+  }
+
+  function fold(s) {
+    var out = '';
+    for (var c of s) { var k = classify(c); if (k) out += k; }
+    return out;
+  }
+
+  function exactKey(lower) {
+    var base = '', tones = '';
+    for (var c of lower.normalize('NFD')) {
+      if (TONES.indexOf(c) >= 0) tones += c; else base += c;
+    }
+    return (base + tones).normalize('NFC');
+  }
+
+  var isDigits = function (s) { return /^[0-9]+$/.test(s); };
+  function numberPart(p) {
+    return isDigits(p) ? (p.replace(/^0+/, '') || '0') : p;
+  }
+  function numberTerm(parts) {
+    var digits = [], codes = [];
+    parts.forEach(function (p) {
+      if (isDigits(p)) digits.push(numberPart(p)); else codes.push(p);
+    });
+    return digits.length && codes.length ? '#' + digits.concat(codes).join('-') : null;
+  }
+
+  function fnv1a(s) {
+    var h = 0x811c9dc5, b = utf8.encode(s);
+    for (var i = 0; i < b.length; i++) h = Math.imul(h ^ b[i], 0x01000193) >>> 0;
+    return h;
+  }
+  function shardOf(term, shards) {
+    var key = term;
+    if (term[0] === '=') key = fold(term.slice(1));
+    else if (term[0] === '^') key = term.slice(1);
+    else if (term[0] === '#') key = term.split('-')[0];
+    return fnv1a(key) % Math.max(shards, 1);
+  }
+
+  function varint(buf, st) {
+    var v = 0, mul = 1, b;
+    do {
+      if (st.pos >= buf.length) return -1;
+      b = buf[st.pos++];
+      v += (b & 0x7f) * mul;
+      mul *= 128;
+    } while (b >= 0x80);
+    return v;
+  }
+
+  function parseShard(buf, into) {
+    var st = { pos: 0 };
+    while (st.pos < buf.length) {
+      var len = varint(buf, st);
+      var key = utf8d.decode(buf.subarray(st.pos, st.pos + len));
+      st.pos += len;
+      var idf = varint(buf, st), kind = buf[st.pos++], plen = varint(buf, st);
+      into.set(key, { idf: idf, kind: kind, p: buf.subarray(st.pos, st.pos + plen) });
+      st.pos += plen;
+    }
+  }
+
+  // f(doc, level); presence lists give level 0.
+  function postings(e, bl, f) {
+    var p = e.p, i, bit;
+    if (e.kind === BITMAP) {
+      for (i = 0; i < p.length; i++) {
+        for (bit = 0; bit < 8; bit++) if ((p[i] >> bit) & 1) f(i * 8 + bit, bl);
+      }
+      return;
+    }
+    var st = { pos: 0 }, doc = 0, v;
+    while ((v = varint(p, st)) >= 0) {
+      if (e.kind === LIST_LEVELS) {
+        doc += Math.floor(v / 16);
+        f(doc, (v % 16) + 1);
+      } else {
+        doc += v;
+        f(doc, 0);
+      }
+    }
+  }
+
+  function parse(text, codes) {
+    var tokens = [];
+    text.normalize('NFC').replace(/[“”„]/g, '"').split('"').forEach(function (part, seg) {
+      forEachWord(part, function (lower, folded) {
+        tokens.push({ lower: lower, folded: folded, seg: seg, quoted: seg % 2 === 1 });
+      });
+    });
+    tokens = tokens.slice(0, MAX_WORDS);
+    var p = { words: [], bigrams: [], numbers: [] };
+    tokens.forEach(function (t) {
+      var exact = exactKey(t.lower);
+      var w = p.words.find(function (x) { return x.folded === t.folded; });
+      if (!w) { w = { folded: t.folded, exacts: [] }; p.words.push(w); }
+      if (exact !== t.folded && w.exacts.indexOf(exact) < 0) w.exacts.push(exact);
+    });
+    var i, a, b;
+    for (i = 0; i + 1 < tokens.length; i++) {
+      if (tokens[i].seg !== tokens[i + 1].seg) continue;
+      var key = tokens[i].folded + ' ' + tokens[i + 1].folded;
+      var bg = p.bigrams.find(function (x) { return x[0] === key; });
+      if (bg) bg[1] = bg[1] || tokens[i].quoted; else p.bigrams.push([key, tokens[i].quoted]);
+    }
+    var add = function (term, whole) {
+      if (!p.numbers.some(function (x) { return x[0] === term; })) p.numbers.push([term, whole]);
+    };
+    var numberish = function (t) { return isDigits(t.folded) || codes.has(t.folded); };
+    var folded = function (t) { return t.folded; };
+    for (i = 0; i < tokens.length; i++) {
+      if (!isDigits(tokens[i].folded)) continue;
+      for (a = Math.max(0, i - SPAN); a <= i; a++) {
+        for (b = i; b < Math.min(tokens.length, i + SPAN + 1); b++) {
+          var win = tokens.slice(a, b + 1);
+          if (win.every(numberish)) {
+            var term = numberTerm(win.map(folded));
+            if (term) add(term, true);
+          }
+        }
+      }
+      add('#' + numberPart(tokens[i].folded), false);
+    }
+    return p;
+  }
+
+  function escape(s) {
+    return s.replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
+  function snippet(fragment, marks) {
+    var out = '', last = 0;
+    forEachWord(fragment, function (lower, folded, start, end) {
+      if (marks.has(folded)) {
+        out += escape(fragment.slice(last, start)) + '<mark>' +
+          escape(fragment.slice(start, end)) + '</mark>';
+        last = end;
+      }
+    });
+    return out + escape(fragment.slice(last));
+  }
+
+  function nul(x) { return x === undefined ? null : x; }
+
+  function create(loader) {
+    var cache = new Map();
+    function load(path, json) {
+      var key = path + (json ? ':j' : '');
+      if (!cache.has(key)) {
+        cache.set(key, Promise.resolve(loader(path)).then(function (x) {
+          if (json) return JSON.parse(typeof x === 'string' ? x : utf8d.decode(x));
+          return x instanceof Uint8Array ? x : new Uint8Array(x);
+        }));
+      }
+      return cache.get(key);
+    }
+
+    function loadFilters(buf, n) {
+      var st = { pos: 0 }, runs = varint(buf, st), d = 0;
+      var f = { leaf: new Uint32Array(n), kind: new Uint32Array(n), year: new Uint32Array(n), runs: [] };
+      for (var r = 0; r < runs; r++) {
+        var count = varint(buf, st), leaf = varint(buf, st), kind = varint(buf, st), year = varint(buf, st);
+        f.runs.push(d);
+        for (var j = 0; j < count; j++, d++) { f.leaf[d] = leaf; f.kind[d] = kind; f.year[d] = year; }
+      }
+      if (d !== n) throw new Error('search index: bad filters');
+      return f;
+    }
+
+    function facets(meta, f, matches) {
+      var index = new Map(meta.jurisdictions.map(function (j, i) { return [j[0], i]; }));
+      var lineage = meta.jurisdictions.map(function (j) {
+        var path = j[0], v = [];
+        for (var i = 0; i < path.length; i++) {
+          if (path[i] === '/' && index.has(path.slice(0, i))) v.push(index.get(path.slice(0, i)));
+        }
+        if (index.has(path)) v.push(index.get(path));
+        return v;
+      });
+      var jc = meta.jurisdictions.map(function () { return 0; });
+      var kc = meta.kinds.map(function () { return 0; });
+      var yc = meta.years.map(function () { return 0; });
+      matches.forEach(function (d) {
+        if (f.leaf[d] > 0) lineage[f.leaf[d] - 1].forEach(function (a) { jc[a]++; });
+        kc[f.kind[d]]++;
+        if (f.year[d] > 0) yc[f.year[d] - 1]++;
+      });
+      var list = function (names, counts) {
+        var out = [];
+        names.forEach(function (nm, i) {
+          if (counts[i] > 0) out.push({ value: nm[0], name: nm[1], count: counts[i] });
+        });
+        return out;
+      };
+      return {
+        jurisdictions: list(meta.jurisdictions, jc),
+        kinds: list(meta.kinds, kc),
+        years: list(meta.years.map(function (y) { return [String(y), String(y)]; }), yc)
+      };
+    }
+
+    async function search(text, opts) {
+      opts = opts || {};
+      var limit = opts.limit == null ? 10 : opts.limit;
+      var meta = await load('search/meta.json', true);
+      var n = meta.docs, bl = meta.bitmap_level;
+      var filters = loadFilters(await load('search/filters.bin'), n);
+      var p = parse(text || '', new Set(meta.codes));
+
+      var wanted = [];
+      p.words.forEach(function (w) {
+        wanted.push(w.folded, '^' + w.folded);
+        w.exacts.forEach(function (e) { wanted.push('=' + e); });
+      });
+      p.bigrams.forEach(function (b) { wanted.push(b[0], '^' + b[0]); });
+      p.numbers.forEach(function (x) { wanted.push(x[0]); });
+      var shards = Array.from(new Set(wanted.map(function (t) { return shardOf(t, meta.shards); })));
+      shards.sort(function (a, b) { return a - b; });
+      var bufs = await Promise.all(shards.map(function (s) { return load('search/s/' + s + '.bin'); }));
+      var entries = new Map();
+      bufs.forEach(function (b) { parseShard(b, entries); });
+
+      var score = new Float64Array(n), mask = new Uint32Array(n), pmask = new Uint32Array(n);
+      var whole = new Uint8Array(n);
+      p.words.forEach(function (w, i) {
+        var bit = 1 << i, e = entries.get(w.folded), bodyIdf = e ? e.idf : 0;
+        if (e) postings(e, bl, function (d, l) { score[d] += e.idf * l; mask[d] |= bit; });
+        var t = entries.get('^' + w.folded);
+        if (t) postings(t, bl, function (d) { score[d] += t.idf * W_TITLE; mask[d] |= bit; });
+        w.exacts.forEach(function (x) {
+          var ex = entries.get('=' + x);
+          if (ex) postings(ex, bl, function (d) { score[d] += bodyIdf * W_EXACT; });
+        });
+      });
+      var required = 0, phrase = 0;
+      p.bigrams.forEach(function (b) {
+        var bit = 0;
+        if (b[1]) { bit = 1 << phrase++; required |= bit; }
+        var e = entries.get(b[0]), t = entries.get('^' + b[0]);
+        if (e) postings(e, bl, function (d) { score[d] += e.idf * bl * W_BIGRAM; pmask[d] |= bit; });
+        if (t) postings(t, bl, function (d) { score[d] += t.idf * W_TITLE; pmask[d] |= bit; });
+      });
+      p.numbers.forEach(function (x) {
+        var e = entries.get(x[0]), w = x[1] ? W_NUMBER : W_SERIAL;
+        if (e) postings(e, bl, function (d, l) { score[d] += e.idf * w * l; if (x[1]) whole[d] = 1; });
+      });
+
+      var all = p.words.length ? Math.pow(2, p.words.length) - 1 : 0;
+      var browse = !p.words.length && !p.numbers.length, matches = [], d;
+      for (d = 0; d < n; d++) {
+        if (browse || ((mask[d] === all || whole[d]) && pmask[d] === required)) matches.push(d);
+      }
+      if (!matches.length && p.words.length > 1) {
+        var digits = 0, half = Math.ceil(p.words.length / 2);
+        p.words.forEach(function (w, i) { if (isDigits(w.folded)) digits |= 1 << i; });
+        var ones = function (m) { var c = 0; for (; m; m &= m - 1) c++; return c; };
+        for (d = 0; d < n; d++) {
+          if ((mask[d] & digits) === digits && ones(mask[d]) >= half && pmask[d] === required) matches.push(d);
+        }
+      }
+
+      var fc = facets(meta, filters, matches);
+      var jf = opts.jurisdiction, sel = null;
+      if (jf) {
+        sel = meta.jurisdictions.map(function (j) {
+          var path = j[0];
+          return path === jf || path.indexOf(jf + '/') === 0 ||
+            (jf.indexOf('/') < 0 && path.split('/').indexOf(jf) >= 0);
+        });
+      }
+      var ki = opts.kind ? meta.kinds.findIndex(function (k) { return k[0] === opts.kind; }) : null;
+      if (ki === -1) ki = -2;
+      var yi = opts.year ? meta.years.indexOf(Number(opts.year)) + 1 : null;
+      if (yi === 0) yi = -2;
+      matches = matches.filter(function (d) {
+        var leaf = filters.leaf[d];
+        return (!sel || (leaf > 0 && sel[leaf - 1])) &&
+          (ki === null || filters.kind[d] === ki) && (yi === null || filters.year[d] === yi);
+      });
+
+      if (opts.sortByDate) {
+        var db = await load('search/dates.bin'), md = new Uint32Array(n), st = { pos: 0 };
+        var prev = 0, next = 0;
+        for (d = 0; d < n; d++) {
+          if (filters.runs[next] === d) { prev = 511; next++; }
+          prev -= varint(db, st);
+          md[d] = prev;
+        }
+        var year = function (d) { return filters.year[d] ? meta.years[filters.year[d] - 1] : 0; };
+        matches.sort(function (a, b) { return year(b) - year(a) || md[b] - md[a] || a - b; });
+      } else {
+        matches.sort(function (a, b) { return score[b] - score[a] || a - b; });
+      }
+
+      var top = matches.slice(0, limit);
+      var chunks = await Promise.all(top.map(function (d) {
+        return load('search/c/' + Math.floor(d / meta.chunk) + '.json', true);
+      }));
+      var marks = new Set(p.words.map(function (w) { return w.folded; }));
+      var hits = top.map(function (d, i) {
+        var c = chunks[i][d % meta.chunk];
+        return {
+          url: c.u, title: c.t, kind: c.k, kind_name: c.kn, number: nul(c.n),
+          issuer: nul(c.i), date: nul(c.d), score: score[d], snippet: snippet(c.f, marks)
+        };
+      });
+      return { total: matches.length, hits: hits, facets: fc };
+    }
+    return { search: search };
+  }
+
+  var clients = new Map();
+  function fetchLoader(base) {
+    return function (path) {
+      return fetch(base + path).then(function (r) {
+        if (!r.ok) throw new Error(r.status + ' ' + path);
+        return r.arrayBuffer();
+      });
+    };
+  }
+  var api = {
+    create: create,
+    fold: fold,
+    search: function (baseUrl, query, opts) {
+      if (!clients.has(baseUrl)) clients.set(baseUrl, create(fetchLoader(baseUrl)));
+      return clients.get(baseUrl).search(query, opts);
+    }
+  };
+  root.VanbanSearch = api;
+  if (typeof module === 'object' && module.exports) module.exports = api;
+
+  // ---- Page binding ----
+  function viDate(s) {
+    var p = (s || '').split('-');
+    return p.reverse().join('/');
+  }
+  function link(base, url) {
+    if (/^[a-z]+:/i.test(url) || url.indexOf(base) === 0) return url;
+    return base.replace(/\/$/, '') + (url[0] === '/' ? '' : '/') + url;
+  }
+  function bind(doc, win) {
+    var form = doc.getElementById('search-form'), out = doc.getElementById('search-results');
+    if (!form || !out) return;
+    var base = doc.documentElement.dataset.base || '/';
+    var field = function (name) { return form.elements[name]; };
+    var selects = { tinh: 'jurisdictions', loai: 'kinds', nam: 'years' };
+
+    function fillFacets(facets) {
+      Object.keys(selects).forEach(function (name) {
+        var sel = field(name);
+        if (!sel || !sel.options) return;
+        var counts = new Map(facets[selects[name]].map(function (f) { return [f.value, f]; }));
+        Array.prototype.forEach.call(sel.options, function (o) {
+          if (!o.value) return;
+          if (!o.dataset.label) o.dataset.label = o.textContent;
+          var f = counts.get(o.value);
+          o.textContent = o.dataset.label + ' (' + (f ? f.count : 0) + ')';
+          counts.delete(o.value);
+        });
+        counts.forEach(function (f) {
+          if (name === 'tinh' && f.value.indexOf('/') >= 0) return;
+          var o = doc.createElement('option');
+          o.value = f.value;
+          o.dataset.label = f.name;
+          o.textContent = f.name + ' (' + f.count + ')';
+          sel.appendChild(o);
+        });
+      });
+    }
+
+    function render(r) {
+      if (!r.total) {
+        out.innerHTML = '<p>Không tìm thấy văn bản phù hợp</p>';
+        return;
+      }
+      out.innerHTML = '<p>Tìm thấy ' + r.total + ' văn bản</p><ol class="search-hits">' +
+        r.hits.map(function (h) {
+          var meta = [h.kind_name, h.number, h.issuer, h.date && viDate(h.date)]
+            .filter(Boolean).map(escape).join(' · ');
+          return '<li><a href="' + escape(link(base, h.url)) + '">' + escape(h.title) +
+            '</a><div class="search-meta">' + meta + '</div><p>' + h.snippet + '</p></li>';
+        }).join('') + '</ol>';
+    }
+
+    async function run() {
+      var q = new URLSearchParams(win.location.search);
+      ['q', 'tinh', 'loai', 'nam'].forEach(function (k) { if (field(k)) field(k).value = q.get(k) || ''; });
+      if (field('sx')) field('sx').value = q.get('sx') || '';
+      if (!q.get('q') && !q.get('tinh') && !q.get('loai') && !q.get('nam')) return;
+      out.innerHTML = '<p>Đang tìm…</p>';
+      try {
+        var r = await api.search(base, q.get('q') || '', {
+          jurisdiction: q.get('tinh') || null, kind: q.get('loai') || null,
+          year: q.get('nam') ? Number(q.get('nam')) : null, sortByDate: q.get('sx') === 'ngay', limit: 20
+        });
+        render(r);
+        fillFacets(r.facets);
+      } catch (e) {
+        out.innerHTML = '<p>Không tải được chỉ mục tìm kiếm.</p>';
+      }
+    }
+
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var q = new URLSearchParams();
+      ['q', 'tinh', 'loai', 'nam', 'sx'].forEach(function (k) {
+        var f = field(k);
+        if (f && f.value && (f.type !== 'checkbox' || f.checked)) q.set(k, f.value);
+      });
+      win.history.pushState(null, '', '?' + q.toString());
+      run();
+    });
+    win.addEventListener('popstate', run);
+    run();
+  }
+  if (typeof document !== 'undefined' && typeof window !== 'undefined') {
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', function () { bind(document, window); });
+    } else {
+      bind(document, window);
+    }
+  }
+})(typeof self !== 'undefined' ? self : this);
