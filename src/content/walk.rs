@@ -113,6 +113,7 @@ pub fn load_site(
         }
     }
     documents.sort_by(|a, b| a.url_path.cmp(&b.url_path).then(a.source.cmp(&b.source)));
+    findings.extend(url_collisions(&documents, &jurisdictions));
 
     diagnostics::sort(&mut findings);
     if diagnostics::has_errors(&findings) {
@@ -128,6 +129,48 @@ pub fn load_site(
         },
         warnings: findings,
     })
+}
+
+/// Two documents, or a document and a jurisdiction, that would be written
+/// to the same URL. Found here rather than at write time so that they are
+/// reported together with every other content error.
+fn url_collisions(documents: &[Document], jurisdictions: &[Jurisdiction]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for pair in documents.windows(2) {
+        if pair[0].url_path == pair[1].url_path {
+            out.push(
+                Diagnostic::error(
+                    &pair[1].source,
+                    "url-collision",
+                    format!(
+                        "{} and {} would both be written to /{}: give one of them another `slug`",
+                        pair[0].source.display(),
+                        pair[1].source.display(),
+                        pair[1].url_path
+                    ),
+                )
+                .at(1, 1),
+            );
+        }
+    }
+    for d in documents {
+        if let Some(j) = jurisdictions.iter().find(|j| j.url_path() == d.url_path) {
+            out.push(
+                Diagnostic::error(
+                    &d.source,
+                    "url-collision",
+                    format!(
+                        "{} would be written over the page of {} (/{}): give it another `slug`",
+                        d.source.display(),
+                        j.name,
+                        d.url_path
+                    ),
+                )
+                .at(1, 1),
+            );
+        }
+    }
+    out
 }
 
 fn relative(root: &Path, path: &Path) -> PathBuf {

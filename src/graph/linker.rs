@@ -41,14 +41,22 @@ impl Linker for DocumentLinks<'_> {
             .filter_map(|c| {
                 let key = c.number.key();
                 let same_number = resolved.iter().filter(|l| l.number_key == key);
-                let exact = same_number.clone().find(|l| l.date == c.date);
-                let target = exact.map(|l| l.target).or_else(|| {
-                    // A run may have lost the date to markup; one target for
-                    // the number is still unambiguous.
-                    let mut targets: Vec<usize> = same_number.map(|l| l.target).collect();
-                    targets.dedup();
-                    (targets.len() == 1).then(|| targets[0])
-                })?;
+                let target = match same_number.clone().find(|l| l.date == c.date) {
+                    // Resolved as written, or ambiguous and left as text.
+                    Some(exact) => exact.target?,
+                    None => {
+                        // The run may have lost the date to markup: link only
+                        // when every mention of the number went to one page.
+                        let mut targets: Vec<Option<usize>> =
+                            same_number.map(|l| l.target).collect();
+                        targets.sort_unstable();
+                        targets.dedup();
+                        match targets.as_slice() {
+                            [Some(only)] => *only,
+                            _ => return None,
+                        }
+                    }
+                };
                 let url = self.url_of(target)?;
                 Some((
                     c.span.start..c.number_span.end,

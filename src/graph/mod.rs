@@ -41,13 +41,13 @@ pub struct Stub {
     pub jurisdiction: JurId,
 }
 
-/// A citation in a document's text that was resolved, for linking it in the
-/// rendered body.
+/// A citation in a document's text and where it leads, for linking it in
+/// the rendered body; `None` when it was ambiguous and must stay text.
 #[derive(Debug, Clone)]
 pub struct LinkedCitation {
     pub number_key: String,
     pub date: Option<PartialDate>,
-    pub target: NodeId,
+    pub target: Option<NodeId>,
 }
 
 #[derive(Debug, Default)]

@@ -10,7 +10,7 @@ use crate::content::{identity_slug, DocId, JurId, Site};
 use crate::diagnostics::{line_col, Diagnostic};
 use crate::model::{Kind, PartialDate};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// One citation of one document, where it was written.
 #[derive(Debug, Clone)]
@@ -199,6 +199,8 @@ pub fn resolve(site: &Site) -> Graph {
         }
     }
     let mut stubs: Vec<Stub> = Vec::new();
+    let mut taken: HashSet<String> = site.documents.iter().map(|d| d.url_path.clone()).collect();
+    taken.extend(site.jurisdictions.iter().map(|j| j.url_path()));
     for ((jur, _), members) in groups {
         let mut dates: Vec<PartialDate> = members
             .iter()
@@ -219,7 +221,7 @@ pub fn resolve(site: &Site) -> Graph {
             .collect();
         let first_stub = stubs.len();
         if distinct.is_empty() {
-            stubs.push(new_stub(site, jur, &found, &members, None));
+            stubs.push(new_stub(site, jur, &found, &members, None, &mut taken));
         } else {
             for d in &distinct {
                 let with_date: Vec<usize> = members
@@ -227,7 +229,14 @@ pub fn resolve(site: &Site) -> Graph {
                     .copied()
                     .filter(|&i| found[i].citation.date.is_some_and(|cd| cd.compatible(d)))
                     .collect();
-                stubs.push(new_stub(site, jur, &found, &with_date, Some(*d)));
+                stubs.push(new_stub(
+                    site,
+                    jur,
+                    &found,
+                    &with_date,
+                    Some(*d),
+                    &mut taken,
+                ));
             }
         }
         for &i in &members {
@@ -303,12 +312,17 @@ fn by_date(
     (fitting, conflict)
 }
 
+/// A page for a cited document that is not published here. Its URL is the
+/// one the document would get if published, unless that is taken by
+/// another document with the same number in the same year (then the full
+/// date tells them apart).
 fn new_stub(
     site: &Site,
     jur: JurId,
     found: &[Found],
     members: &[usize],
     date: Option<PartialDate>,
+    taken: &mut HashSet<String>,
 ) -> Stub {
     let first = &found[members[0]].citation;
     let kind: Option<Kind> = members
@@ -320,8 +334,21 @@ fn new_stub(
         .find_map(|&i| found[i].citation.issuer.clone());
     let slug = identity_slug(Some(&first.number), date)
         .unwrap_or_else(|| crate::text::slugify(&first.number.written));
+    let folder = site.jurisdiction(jur).url_path();
+    let mut url_path = format!("{folder}{slug}/");
+    if taken.contains(&url_path) {
+        let dated = format!("{slug}-{}", date.map(|d| d.iso()).unwrap_or_default());
+        let dated = dated.trim_end_matches('-').to_string();
+        url_path = format!("{folder}{dated}/");
+        let mut n = 2;
+        while taken.contains(&url_path) {
+            url_path = format!("{folder}{dated}-{n}/");
+            n += 1;
+        }
+    }
+    taken.insert(url_path.clone());
     Stub {
-        url_path: format!("{}{}/", site.jurisdiction(jur).url_path(), slug),
+        url_path,
         kind,
         number: first.number.clone(),
         issued: date,
@@ -367,19 +394,22 @@ fn assemble(
     let mut links: Vec<Vec<LinkedCitation>> = vec![Vec::new(); site.documents.len()];
     for r in &resolutions {
         let target = match r.outcome {
-            Outcome::Document(t) | Outcome::Stub(t) => t,
-            _ => continue,
+            Outcome::Document(t) | Outcome::Stub(t) => Some(t),
+            Outcome::Ambiguous(_) => None,
+            Outcome::SelfReference => continue,
         };
-        let relation = edges
-            .entry((r.found.doc, target))
-            .or_insert(r.found.relation);
-        // One relation per pair: implementing outranks a mere mention.
-        *relation = (*relation).min(r.found.relation);
         links[r.found.doc].push(LinkedCitation {
             number_key: r.found.citation.number.key(),
             date: r.found.citation.date,
             target,
         });
+        if let Some(target) = target {
+            let relation = edges
+                .entry((r.found.doc, target))
+                .or_insert(r.found.relation);
+            // One relation per pair: implementing outranks a mere mention.
+            *relation = (*relation).min(r.found.relation);
+        }
     }
     let mut outgoing = vec![Vec::new(); n];
     let mut incoming = vec![Vec::new(); n];
