@@ -163,10 +163,16 @@ fn two_level_site(extra: &[(&str, String)]) -> tempfile::TempDir {
 
 #[test]
 fn a_citation_that_fits_two_documents_links_to_neither_and_is_reported() {
-    let s = two_level_site(&[(
-        "content/tinh/huyen/bao-cao.md",
-        doc("title = \"Báo cáo\"\nkind = \"bao-cao\"", "Thực hiện Kế hoạch số 5/KH-UBND, huyện báo cáo.\n\nTheo Kế hoạch số 5/KH-UBND ngày 02/02/2020, huyện đã làm.\n"),
-    )]);
+    let s = two_level_site(&[
+        (
+            "content/tinh/huyen/bao-cao.md",
+            doc("title = \"Báo cáo\"\nkind = \"bao-cao\"", "Thực hiện Kế hoạch số 5/KH-UBND, huyện báo cáo.\n"),
+        ),
+        (
+            "content/tinh/huyen/thong-bao.md",
+            doc("title = \"Thông báo\"\nkind = \"thong-bao\"", "Theo Kế hoạch số 5/KH-UBND ngày 02/02/2020, huyện đã làm.\n\nKế hoạch số 5/KH-UBND nêu rõ.\n"),
+        ),
+    ]);
     let out = s.path().join("public");
     let o = build(s.path(), &out, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -175,16 +181,27 @@ fn a_citation_that_fits_two_documents_links_to_neither_and_is_reported() {
         err.contains("content/tinh/huyen/bao-cao.md:5:11: warning[ambiguous-citation]"),
         "{err}"
     );
+    assert!(
+        !err.contains("thong-bao.md"),
+        "an undated mention follows the same document's dated one: {err}"
+    );
     let page = read(&out.join("tinh/huyen/bao-cao/index.html"));
     assert!(
         page.contains("Thực hiện Kế hoạch số 5/KH-UBND, huyện"),
         "the ambiguous one stays text: {page}"
     );
+    let other = read(&out.join("tinh/huyen/thong-bao/index.html"));
     assert!(
-        page.contains(
+        other.contains(
             "<a href=../../../tinh/huyen/5-kh-ubnd-2020/>Kế hoạch số 5/KH-UBND</a> ngày 02/02/2020"
         ),
         "the dated one links to the district's plan"
+    );
+    assert!(
+        other.contains(
+            "<p><a href=../../../tinh/huyen/5-kh-ubnd-2020/>Kế hoạch số 5/KH-UBND</a> nêu rõ."
+        ),
+        "{other}"
     );
 }
 

@@ -182,20 +182,27 @@ pub fn resolve(site: &Site) -> Graph {
         });
     }
 
+    // A later mention often drops what the first one said ("Kế hoạch số
+    // 65/KH-UBND" after "Kế hoạch số 65/KH-UBND ngày 03/4/2020 của UBND
+    // tỉnh"): an undated mention follows the same document's dated ones
+    // when they all agree.
+    let follows = follow_dated_mentions(&found, &mut outcomes);
+
     // Then the rest become stubs: one per issuer's jurisdiction, number and
     // date; an undated citation joins the single dated stub it can be.
     let doc_count = site.documents.len();
+    let stub_group = |i: usize| {
+        let t = &targets[follows[i].unwrap_or(i)];
+        let jur = match t.scope {
+            Scope::Exact(j) => j,
+            Scope::Nearby => t.citing,
+        };
+        (jur, found[i].citation.number.key())
+    };
     let mut groups: BTreeMap<(JurId, String), Vec<usize>> = BTreeMap::new();
-    for (i, (f, t)) in found.iter().zip(&targets).enumerate() {
+    for i in 0..found.len() {
         if outcomes[i].is_none() {
-            let jur = match t.scope {
-                Scope::Exact(j) => j,
-                Scope::Nearby => t.citing,
-            };
-            groups
-                .entry((jur, f.citation.number.key()))
-                .or_default()
-                .push(i);
+            groups.entry(stub_group(i)).or_default().push(i);
         }
     }
     let mut stubs: Vec<Stub> = Vec::new();
@@ -270,6 +277,49 @@ pub fn resolve(site: &Site) -> Graph {
             .filter_map(|r| ambiguity_warning(site, &stubs, r)),
     );
     assemble(site, stubs, resolutions, findings)
+}
+
+/// For each undated citation, the dated mention of the same number in the
+/// same document it stands for, when the document's dated mentions agree.
+/// Resolves it to their document when they found one; otherwise returns the
+/// mention so that the undated citation joins its stub.
+fn follow_dated_mentions(found: &[Found], outcomes: &mut [Option<Outcome>]) -> Vec<Option<usize>> {
+    let mut dated: HashMap<(DocId, String), Vec<usize>> = HashMap::new();
+    for (i, f) in found.iter().enumerate() {
+        if f.citation.date.is_some() {
+            dated
+                .entry((f.doc, f.citation.number.key()))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut follows = vec![None; found.len()];
+    for (i, f) in found.iter().enumerate() {
+        let open = matches!(outcomes[i], None | Some(Outcome::Ambiguous(_)));
+        if f.citation.date.is_some() || !open {
+            continue;
+        }
+        let Some(siblings) = dated.get(&(f.doc, f.citation.number.key())) else {
+            continue;
+        };
+        let first = siblings[0];
+        let same_date = siblings
+            .iter()
+            .all(|&j| found[j].citation.date == found[first].citation.date);
+        let same_outcome = siblings.iter().all(|&j| outcomes[j] == outcomes[first]);
+        if !(same_date && same_outcome) {
+            continue;
+        }
+        match &outcomes[first] {
+            Some(Outcome::Document(t)) => outcomes[i] = Some(Outcome::Document(*t)),
+            None => {
+                outcomes[i] = None;
+                follows[i] = Some(first);
+            }
+            _ => {}
+        }
+    }
+    follows
 }
 
 fn more_specific(a: &PartialDate, b: &PartialDate) -> bool {
