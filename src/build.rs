@@ -67,7 +67,15 @@ pub fn generate(options: &BuildOptions) -> Result<Generated, Vec<Diagnostic>> {
         &LoadOptions {
             drafts: options.drafts,
         },
-    )?;
+    )
+    .map_err(|failure| {
+        // The documents that did parse may still have bad relations: report
+        // those too, so one bad file does not hide the others' errors.
+        let mut findings = failure.findings;
+        findings.extend(graph::resolve::find_all(&failure.partial).1);
+        diagnostics::sort(&mut findings);
+        findings
+    })?;
     let site = loaded.site;
     let mut warnings = loaded.warnings;
     lap("load", &mut timings);

@@ -77,6 +77,7 @@ fn every_bad_file_is_reported_with_file_line_and_expectation() {
         "content/tinh/utf8-sai.md:2:",
         "invalid UTF-8 at byte offset 14",
         "content/tinh/sai-cap/_index.md:3:1: error[unknown-level]",
+        "content/tinh/quan-he-sai.md:4:1: error[invalid-relation]",
     ] {
         assert!(err.contains(expected), "missing «{expected}» in:\n{err}");
     }

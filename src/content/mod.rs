@@ -47,11 +47,14 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
-pub fn load(
-    root: PathBuf,
-    config: Config,
-    options: &LoadOptions,
-) -> Result<Loaded, Vec<Diagnostic>> {
+/// A load with errors: the findings, and the documents that did parse, so
+/// that later checks (relations) can still report on them.
+pub struct LoadFailure {
+    pub findings: Vec<Diagnostic>,
+    pub partial: Site,
+}
+
+pub fn load(root: PathBuf, config: Config, options: &LoadOptions) -> Result<Loaded, LoadFailure> {
     walk::load_site(root, config, options)
 }
 

@@ -5,7 +5,9 @@ use super::document::{self, deserialize, Placement};
 use super::front_matter::{locate_key, split};
 use super::jurisdiction::Successor;
 use super::raw::{date_text, RawJurisdiction};
-use super::{Document, JurId, Jurisdiction, Level, LoadOptions, Loaded, Section, Site};
+use super::{
+    Document, JurId, Jurisdiction, Level, LoadFailure, LoadOptions, Loaded, Section, Site,
+};
 use crate::config::Config;
 use crate::diagnostics::{self, line_col, Diagnostic};
 use crate::model::PartialDate;
@@ -25,14 +27,24 @@ pub fn load_site(
     root: PathBuf,
     config: Config,
     options: &LoadOptions,
-) -> Result<Loaded, Vec<Diagnostic>> {
+) -> Result<Loaded, LoadFailure> {
     let content = root.join("content");
     if !content.is_dir() {
-        return Err(vec![Diagnostic::error(
+        let finding = Diagnostic::error(
             "content",
             "no-content",
             format!("no content folder at {}", content.display()),
-        )]);
+        );
+        return Err(LoadFailure {
+            findings: vec![finding],
+            partial: Site {
+                root,
+                config,
+                jurisdictions: Vec::new(),
+                sections: Vec::new(),
+                documents: Vec::new(),
+            },
+        });
     }
     let mut findings = Vec::new();
     let mut folders: BTreeMap<String, (PathBuf, Option<Folder>)> = BTreeMap::new();
@@ -116,17 +128,21 @@ pub fn load_site(
     findings.extend(url_collisions(&documents, &jurisdictions));
 
     diagnostics::sort(&mut findings);
+    let site = Site {
+        root,
+        config,
+        jurisdictions,
+        sections,
+        documents,
+    };
     if diagnostics::has_errors(&findings) {
-        return Err(findings);
+        return Err(LoadFailure {
+            findings,
+            partial: site,
+        });
     }
     Ok(Loaded {
-        site: Site {
-            root,
-            config,
-            jurisdictions,
-            sections,
-            documents,
-        },
+        site,
         warnings: findings,
     })
 }
