@@ -32,5 +32,8 @@ echo "== cargo test"
 cargo build --release --locked
 cargo test --locked --release
 
+echo "== search client against the Rust reader (index written by cargo test)"
+node --test tests/js/
+
 echo "== browser tests"
 VANBAN_BIN="$PWD/target/release/vanban" node --test --test-concurrency=1 tests/browser/
