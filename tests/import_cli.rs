@@ -8,16 +8,22 @@ fn seeds() -> std::path::PathBuf {
     repo_root().join("tests/fixtures/seeds")
 }
 
+/// Runs `vanban import INPUT --root ROOT ARGS…`.
+fn import(input: &std::path::Path, root: &std::path::Path, args: &[&str]) -> std::process::Output {
+    vanban()
+        .arg("import")
+        .arg(input)
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn imports_a_folder_reporting_fields_and_lines() {
     let root = tempfile::tempdir().unwrap();
-    let o = vanban()
-        .arg("import")
-        .arg(seeds())
-        .arg("--root")
-        .arg(root.path())
-        .output()
-        .unwrap();
+    let o = import(&seeds(), root.path(), &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("number (line 10): 6861/KH-UBND"), "{out}");
@@ -58,14 +64,7 @@ fn imports_a_folder_reporting_fields_and_lines() {
 fn dry_run_writes_nothing_and_existing_files_need_force() {
     let root = tempfile::tempdir().unwrap();
     let seed = seeds().join("004_2c6eebdcd6994d7a.txt");
-    let dry = vanban()
-        .arg("import")
-        .arg(&seed)
-        .arg("--root")
-        .arg(root.path())
-        .arg("--dry-run")
-        .output()
-        .unwrap();
+    let dry = import(&seed, root.path(), &["--dry-run"]);
     assert!(dry.status.success());
     assert!(stdout(&dry).contains("would write"));
     assert!(
@@ -74,16 +73,7 @@ fn dry_run_writes_nothing_and_existing_files_need_force() {
     );
 
     let into = ["--into", "content/nam-dinh"];
-    assert!(vanban()
-        .arg("import")
-        .arg(&seed)
-        .arg("--root")
-        .arg(root.path())
-        .args(into)
-        .output()
-        .unwrap()
-        .status
-        .success());
+    assert!(import(&seed, root.path(), &into).status.success());
     let written = root
         .path()
         .join("content/nam-dinh")
@@ -94,26 +84,11 @@ fn dry_run_writes_nothing_and_existing_files_need_force() {
         .unwrap()
         .path();
     std::fs::write(&written, "sửa tay").unwrap();
-    let again = vanban()
-        .arg("import")
-        .arg(&seed)
-        .arg("--root")
-        .arg(root.path())
-        .args(into)
-        .output()
-        .unwrap();
+    let again = import(&seed, root.path(), &into);
     assert_eq!(again.status.code(), Some(1));
     assert!(stdout(&again).contains("use --force"), "{}", stdout(&again));
     assert_eq!(read(&written), "sửa tay", "not overwritten");
-    let forced = vanban()
-        .arg("import")
-        .arg(&seed)
-        .arg("--root")
-        .arg(root.path())
-        .args(into)
-        .arg("--force")
-        .output()
-        .unwrap();
+    let forced = import(&seed, root.path(), &[&into[..], &["--force"]].concat());
     assert!(forced.status.success());
     assert!(read(&written).contains("number = \"/UBND-VP8\""));
 }
@@ -121,14 +96,7 @@ fn dry_run_writes_nothing_and_existing_files_need_force() {
 #[test]
 fn json_report_names_every_file() {
     let root = tempfile::tempdir().unwrap();
-    let o = vanban()
-        .arg("import")
-        .arg(seeds())
-        .arg("--root")
-        .arg(root.path())
-        .args(["--dry-run", "--format", "json"])
-        .output()
-        .unwrap();
+    let o = import(&seeds(), root.path(), &["--dry-run", "--format", "json"]);
     let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let files = report.as_array().unwrap();
     assert_eq!(files.len(), 5);
@@ -149,13 +117,7 @@ fn json_report_names_every_file() {
 #[test]
 fn imported_seeds_build_and_resolve_their_citations() {
     let root = tempfile::tempdir().unwrap();
-    let o = vanban()
-        .arg("import")
-        .arg(seeds())
-        .arg("--root")
-        .arg(root.path())
-        .output()
-        .unwrap();
+    let o = import(&seeds(), root.path(), &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     // What a webmaster adds by hand: the jurisdictions, the national
     // decision, and the kind of the news article (no text says it).
