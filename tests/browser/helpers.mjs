@@ -72,6 +72,28 @@ export function htmlPages(dir) {
   return out.sort();
 }
 
+/**
+ * One page per kind of page: the first page (in URL order) for each set of
+ * class names used inside <main>. Pages built from one template with the
+ * same features share a set; a new template or feature brings a new one.
+ * For the slower checks, where every page would repeat the same markup.
+ */
+export function representativePages(site, always = []) {
+  const seen = new Map();
+  for (const url of site.pages) {
+    const file = path.join(site.dir, url.endsWith('.html') ? url : `${url}index.html`);
+    const html = fs.readFileSync(file, 'utf8');
+    const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+    const classes = new Set();
+    for (const m of main.matchAll(/class=("[^"]*"|[^\s>]+)/g)) {
+      for (const c of m[1].replace(/"/g, '').split(/\s+/)) if (c) classes.add(c);
+    }
+    const signature = [...classes].sort().join(' ');
+    if (!seen.has(signature)) seen.set(signature, url);
+  }
+  return [...new Set([...always, ...seen.values()])].sort();
+}
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -119,7 +141,8 @@ export async function serve(dir, prefix = '/') {
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return send404();
     res.writeHead(200, {
       'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
-      'cache-control': 'no-cache',
+      // Pages always fresh; styles and fonts cached, as a real host would.
+      'cache-control': path.extname(file) === '.html' ? 'no-cache' : 'max-age=3600',
     });
     fs.createReadStream(file).pipe(res);
   });
@@ -149,17 +172,27 @@ export async function launchBrowser() {
 
 /**
  * A browser context in which every request that does not go to `origin`
- * is aborted and recorded in `blocked`.
+ * is recorded in `blocked` and, with `route` (the default), aborted
+ * through page routing. Routing turns Chromium's HTTP cache off, so tests
+ * that load many pages for other reasons only record (`route: false`);
+ * offline.test.mjs blocks.
  */
-export async function guardedContext(browser, origin, options = {}) {
+export async function guardedContext(browser, origin, options = {}, { route = true } = {}) {
   const context = await browser.newContext(options);
   const blocked = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin + '/')) return route.continue();
-    blocked.push(url);
-    return route.abort('blockedbyclient');
-  });
+  const local = (url) => url.startsWith(origin + '/') || url.startsWith('data:');
+  if (route) {
+    await context.route('**/*', (r) => {
+      const url = r.request().url();
+      if (local(url)) return r.continue();
+      blocked.push(url);
+      return r.abort('blockedbyclient');
+    });
+  } else {
+    context.on('request', (request) => {
+      if (!local(request.url())) blocked.push(request.url());
+    });
+  }
   return { context, blocked };
 }
 

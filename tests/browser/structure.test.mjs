@@ -79,7 +79,7 @@ function collectFacts() {
 before(async () => {
   server = await serve(site.dir);
   browser = await launchBrowser();
-  ({ context, blocked } = await guardedContext(browser, server.origin, { viewport: { width: 1280, height: 900 } }));
+  ({ context, blocked } = await guardedContext(browser, server.origin, { viewport: { width: 1280, height: 900 } }, { route: false }));
   await context.addInitScript(describeElementSource);
   page = await context.newPage();
   for (const url of site.pages) {
@@ -285,7 +285,7 @@ test('a document page opens with kind, number, date, issuer, status and what it 
   }
 });
 
-test('line length is near 70 characters in the full text', async () => {
+test('line length is near 70 characters in the full text', async (t) => {
   await open(page, server.base + DOC);
   const lines = await page.evaluate(() => {
     const out = [];
@@ -303,6 +303,7 @@ test('line length is near 70 characters in the full text', async () => {
   });
   assert.ok(lines.length >= 5, `only ${lines.length} long paragraphs`);
   const mean = lines.reduce((a, b) => a + b, 0) / lines.length;
+  t.diagnostic(`about ${mean.toFixed(1)} characters per line over ${lines.length} paragraphs`);
   assert.ok(mean >= 60 && mean <= 80, `about ${mean.toFixed(1)} characters per line (want 60–80)`);
 });
 

@@ -397,7 +397,9 @@
   }
   function bind(doc, win) {
     var form = doc.getElementById('search-form'), out = doc.getElementById('search-results');
+    var status = doc.getElementById('search-status');
     if (!form || !out) return;
+    var say = function (t) { (status || out).textContent = t; };
     var base = doc.documentElement.dataset.base || '/';
     var field = function (name) { return form.elements[name]; };
     var selects = { tinh: 'jurisdictions', loai: 'kinds', nam: 'years' };
@@ -426,34 +428,33 @@
     }
 
     function render(r) {
-      if (!r.total) {
-        out.innerHTML = '<p>Không tìm thấy văn bản phù hợp</p>';
-        return;
-      }
-      out.innerHTML = '<p>Tìm thấy ' + r.total + ' văn bản</p><ol class="search-hits">' +
-        r.hits.map(function (h) {
-          var meta = [h.kind_name, h.number, h.issuer, h.date && viDate(h.date)]
-            .filter(Boolean).map(escape).join(' · ');
-          return '<li><a href="' + escape(link(base, h.url)) + '">' + escape(h.title) +
-            '</a><div class="search-meta">' + meta + '</div><p>' + h.snippet + '</p></li>';
-        }).join('') + '</ol>';
+      say(r.total ? 'Tìm thấy ' + r.total + ' văn bản' : 'Không tìm thấy văn bản phù hợp');
+      out.innerHTML = r.total ? '<ol class="search-hits">' + r.hits.map(function (h) {
+        var meta = [h.kind_name, h.number, h.issuer, h.date && viDate(h.date)]
+          .filter(Boolean).map(escape).join(' · ');
+        return '<li><a href="' + escape(link(base, h.url)) + '">' + escape(h.title) +
+          '</a><div class="search-meta">' + meta + '</div>' + (h.snippet ? '<p>' + h.snippet + '</p>' : '') + '</li>';
+      }).join('') + '</ol>' : '';
     }
 
     async function run() {
       var q = new URLSearchParams(win.location.search);
-      ['q', 'tinh', 'loai', 'nam'].forEach(function (k) { if (field(k)) field(k).value = q.get(k) || ''; });
-      if (field('sx')) field('sx').value = q.get('sx') || '';
-      if (!q.get('q') && !q.get('tinh') && !q.get('loai') && !q.get('nam')) return;
-      out.innerHTML = '<p>Đang tìm…</p>';
+      ['q', 'tinh', 'loai', 'nam', 'sx'].forEach(function (k) { if (field(k)) field(k).value = q.get(k) || ''; });
+      if (!q.get('q') && !q.get('tinh') && !q.get('loai') && !q.get('nam')) {
+        say('');
+        out.innerHTML = '';
+        return;
+      }
+      say('Đang tìm…');
       try {
         var r = await api.search(base, q.get('q') || '', {
-          jurisdiction: q.get('tinh') || null, kind: q.get('loai') || null,
+          jurisdiction: q.get('tinh'), kind: q.get('loai'),
           year: q.get('nam') ? Number(q.get('nam')) : null, sortByDate: q.get('sx') === 'ngay', limit: 20
         });
         render(r);
         fillFacets(r.facets);
       } catch (e) {
-        out.innerHTML = '<p>Không tải được chỉ mục tìm kiếm.</p>';
+        say('Không tải được chỉ mục tìm kiếm.');
       }
     }
 
