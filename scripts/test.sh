@@ -33,7 +33,7 @@ cargo build --release --locked
 cargo test --locked --release
 
 echo "== search client against the Rust reader (index written by cargo test)"
-node --test tests/js/
+node --test tests/js/*.test.mjs
 
 echo "== browser tests"
-VANBAN_BIN="$PWD/target/release/vanban" node --test --test-concurrency=1 tests/browser/
+VANBAN_BIN="$PWD/target/release/vanban" node --test --test-concurrency=1 tests/browser/*.test.mjs

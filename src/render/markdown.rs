@@ -9,11 +9,12 @@ use comrak::adapters::{HeadingAdapter, HeadingMeta};
 use comrak::nodes::{AstNode, NodeLink, NodeValue, Sourcepos};
 use comrak::options::Plugins;
 use comrak::{Arena, Options};
+use regex::Regex;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
-use std::sync::Mutex;
+use std::sync::{LazyLock, Mutex};
 
 /// A heading of the body, for the table of contents and topic passages.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -201,15 +202,28 @@ fn number_passages(raw: Vec<(Option<usize>, String)>, headings: &[Heading]) -> V
         .collect()
 }
 
-/// comrak labels footnote back-links in English; readers here hear Vietnamese.
+static FOOTNOTE_REF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"data-footnote-ref>(\d+)</a>").expect("footnote pattern"));
+
+/// comrak labels footnote links in English and marks back-links with "↩",
+/// which Vietnamese web fonts do not cover; readers here hear "Chú thích 1"
+/// and see "↑".
 fn vietnamese_footnotes(html: String) -> String {
     if !html.contains("footnote-backref") {
         return html;
     }
-    html.replace(
-        "aria-label=\"Back to reference ",
-        "aria-label=\"Quay lại vị trí chú thích ",
-    )
+    let html = html
+        .replace(
+            "aria-label=\"Back to reference ",
+            "aria-label=\"Quay lại vị trí chú thích ",
+        )
+        .replace(">↩<", ">↑<");
+    FOOTNOTE_REF
+        .replace_all(
+            &html,
+            "data-footnote-ref aria-label=\"Chú thích $1\">$1</a>",
+        )
+        .into_owned()
 }
 
 /// Gives headings unique ASCII ids and records them.
@@ -291,6 +305,12 @@ mod tests {
         assert!(r.html.contains("<del>cũ</del>"));
         assert!(r.html.contains("footnote"));
         assert!(!r.html.contains("Back to reference"));
+        assert!(
+            r.html.contains("aria-label=\"Chú thích 1\">1</a>"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains('↩'), "{}", r.html);
     }
 
     #[test]

@@ -116,8 +116,17 @@ pub fn document_page(
     let body = markdown::render(&d.body, options, linker);
     let toc: Vec<_> = body.headings.iter().filter(|h| h.level <= 3).collect();
     let show_toc = body.headings.iter().filter(|h| h.level == 2).count() >= 2;
+    let mut view = views.document(d);
+    view.topics = TOPICS
+        .iter()
+        .filter(|t| {
+            d.topics.iter().any(|s| s == t.slug)
+                || body.headings.iter().any(|h| t.matches_heading(&h.text))
+        })
+        .map(|t| t.link())
+        .collect();
     let mut spec = PageSpec::new(d.url_path.clone(), "document.html")
-        .with("doc", views.document(d))
+        .with("doc", view)
         .with("body", &body.html)
         .with("toc", if show_toc { toc } else { Vec::new() })
         .with("relations", views.relations(doc))
