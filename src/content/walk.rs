@@ -37,13 +37,13 @@ pub fn load_site(
         );
         return Err(LoadFailure {
             findings: vec![finding],
-            partial: Site {
+            partial: Box::new(Site {
                 root,
                 config,
                 jurisdictions: Vec::new(),
                 sections: Vec::new(),
                 documents: Vec::new(),
-            },
+            }),
         });
     }
     let mut findings = Vec::new();
@@ -138,7 +138,7 @@ pub fn load_site(
     if diagnostics::has_errors(&findings) {
         return Err(LoadFailure {
             findings,
-            partial: site,
+            partial: Box::new(site),
         });
     }
     Ok(Loaded {
