@@ -51,7 +51,8 @@ pub struct Loaded {
 /// that later checks (relations) can still report on them.
 pub struct LoadFailure {
     pub findings: Vec<Diagnostic>,
-    pub partial: Site,
+    /// Boxed: a `Result` carries its larger variant's size everywhere.
+    pub partial: Box<Site>,
 }
 
 pub fn load(root: PathBuf, config: Config, options: &LoadOptions) -> Result<Loaded, LoadFailure> {
