@@ -23,8 +23,10 @@ pub fn documents(site: &Site, graph: &Graph, bodies: &[RenderedBody]) -> Vec<Sea
                     .to_string()
             })
             .collect();
+        // The root (Trung ương) is no filter value: names pair with paths.
         let names = chain
             .iter()
+            .skip(1)
             .map(|&c| site.jurisdiction(c).name.clone())
             .collect();
         (paths, names)

@@ -1,0 +1,199 @@
+// Search benchmark: vanban's static index beside Pagefind on the same
+// synthetic site. Usage and the meaning of every column: benches/README.md,
+// section "Search".
+//
+//   node benches/search/bench.mjs [N...]        (default: 10000)
+//
+// Environment: VANBAN (binary, default target/release/vanban), WORK (scratch
+// folder, default /tmp/vanban-search-bench), PAGEFIND (the pagefind binary;
+// unset or missing: no Pagefind columns), PAGEFIND_MAX_DOCS (largest N that
+// Pagefind indexes, default 10000), SEED (corpus seed, default 1).
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, serve } from '../../tests/browser/helpers.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const VANBAN = process.env.VANBAN || path.join(ROOT, 'target/release/vanban');
+const WORK = process.env.WORK || '/tmp/vanban-search-bench';
+const PAGEFIND = process.env.PAGEFIND || '';
+const PAGEFIND_MAX = Number(process.env.PAGEFIND_MAX_DOCS || 10000);
+const SEED = process.env.SEED || '1';
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+if (!sizes.length) sizes.push(10000);
+
+const say = (s) => process.stderr.write(s + '\n');
+
+function run(cmd, args, what) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`${what} failed:\n${r.stdout}\n${r.stderr}`);
+  const m = /TIME ([\d.]+) (\d+)/.exec(r.stderr);
+  return {
+    seconds: m ? Number(m[1]) : Number(process.hrtime.bigint() - t) / 1e9,
+    peakMiB: m ? Number(m[2]) / 1024 : NaN,
+    out: r.stdout + r.stderr,
+  };
+}
+
+function du(dir) {
+  let total = 0, files = 0, largest = 0;
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else { const s = fs.statSync(p).size; total += s; files++; largest = Math.max(largest, s); }
+    }
+  };
+  if (fs.existsSync(dir)) walk(dir);
+  return { total, files, largest };
+}
+
+const fold = (w) => w.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
+
+/**
+ * Three common words (the highest document frequency) and three rare ones
+ * (in 2–3 documents), picked deterministically from the corpus text.
+ */
+function pickWords(corpus) {
+  const df = new Map();
+  const files = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.md') && e.name !== '_index.md') files.push(p);
+    }
+  };
+  walk(path.join(corpus, 'content'));
+  files.sort();
+  // Every 10th document is enough to rank words.
+  for (const f of files.filter((_, i) => i % 10 === 0)) {
+    const body = fs.readFileSync(f, 'utf8').split('+++').pop().normalize('NFC').toLowerCase();
+    for (const w of new Set(body.match(/\p{L}+/gu) || [])) {
+      // Search folds diacritics: "hiển" meets "hiện", so rarity is by fold.
+      const f = fold(w);
+      const e = df.get(f) || { n: 0, w };
+      e.n++;
+      df.set(f, e);
+    }
+  }
+  const words = [...df.entries()].filter(([f]) => f.length >= 2).map(([f, e]) => [e.w, e.n]);
+  words.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const common = words.slice(0, 3).map((w) => w[0]);
+  const rare = words.filter(([w, n]) => n === 1 && w.length >= 4 && /[^a-z]/.test(w)).slice(0, 3).map((w) => w[0]);
+  return { common: common.join(' '), rare: rare.join(' ') };
+}
+
+/**
+ * Bytes on the wire (response headers + body, from Chromium) of every
+ * request the page or its workers make while `on` is set.
+ */
+async function counter(page) {
+  const state = { bytes: 0, requests: 0, on: false };
+  page.context().on('requestfinished', async (req) => {
+    if (!state.on) return;
+    state.requests++;
+    const s = await req.sizes().catch(() => null);
+    if (s) state.bytes += s.responseHeadersSize + s.responseBodySize;
+  });
+  return state;
+}
+
+async function vanbanQuery(browser, base, q) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const c = await counter(page);
+  await page.goto(`${base}tim-kiem/`, { waitUntil: 'networkidle' });
+  c.on = true;
+  await page.fill('#q', q);
+  const t0 = Date.now();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /^(Tìm thấy|Không tìm thấy)/.test(document.getElementById('search-status').textContent));
+  const ms = Date.now() - t0;
+  const status = await page.locator('#search-status').textContent();
+  await page.waitForLoadState('networkidle');
+  const first = { bytes: c.bytes, requests: c.requests };
+  // A second query on the same page: metadata and filters are cached.
+  c.bytes = 0; c.requests = 0;
+  await page.fill('#q', q.split(' ').reverse().join(' '));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((s) => document.getElementById('search-status').textContent !== s, 'Đang tìm…');
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  return { ms, status, first, again: { bytes: c.bytes, requests: c.requests } };
+}
+
+async function pagefindQuery(browser, base, q) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const c = await counter(page);
+  await page.goto(`${base}tim-kiem/`, { waitUntil: 'networkidle' });
+  c.on = true;
+  const t0 = Date.now();
+  const found = await page.evaluate(async ([b, query]) => {
+    const pf = await import(b + 'pagefind/pagefind.js');
+    await pf.options({ baseUrl: new URL(b).pathname });
+    await pf.init();
+    const r = await pf.search(query);
+    await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
+    return r.results.length;
+  }, [base, q]);
+  const ms = Date.now() - t0;
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  return { ms, status: `${found} results`, first: { bytes: c.bytes, requests: c.requests } };
+}
+
+const kb = (b) => (b / 1024).toFixed(1);
+const rows = [];
+const browser = await launchBrowser();
+try {
+  for (const n of sizes) {
+    const corpus = path.join(WORK, `corpus-${n}`);
+    const out = path.join(WORK, `out-${n}`);
+    if (!fs.existsSync(path.join(corpus, 'config.toml'))) {
+      say(`generating ${n} documents…`);
+      run(VANBAN, ['bench-corpus', '--docs', String(n), '--out', corpus, '--seed', SEED], 'bench-corpus');
+    }
+    fs.rmSync(out, { recursive: true, force: true });
+    say(`building ${n}…`);
+    const b = run(VANBAN, ['build', '--root', corpus, '--output-dir', out], 'vanban build');
+    const index = /index (\d+) ms/.exec(b.out);
+    const indexS = index ? Number(index[1]) / 1000 : NaN;
+    const size = du(path.join(out, 'search'));
+    const words = pickWords(corpus);
+    let pf = null;
+    if (PAGEFIND && fs.existsSync(PAGEFIND) && n <= PAGEFIND_MAX) {
+      say(`pagefind on ${n}…`);
+      const p = run(PAGEFIND, ['--site', out, '--output-subdir', 'pagefind', '--quiet'], 'pagefind');
+      pf = { ...p, size: du(path.join(out, 'pagefind')) };
+    }
+    const server = await serve(out);
+    try {
+      for (const [label, q] of [['common', words.common], ['rare', words.rare]]) {
+        const v = await vanbanQuery(browser, server.base, q);
+        const p = pf ? await pagefindQuery(browser, server.base, q) : null;
+        rows.push({ n, label, q, v, p, b, indexS, size, pf });
+      }
+    } finally {
+      await server.close();
+    }
+  }
+} finally {
+  await browser.close();
+}
+
+console.log('| N | build s | index s (share) | build peak MiB | index MiB (files, largest KB) | Pagefind s | Pagefind peak MiB | Pagefind MiB (files) |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rows.filter((r, i) => rows.findIndex((x) => x.n === r.n) === i)) {
+  console.log(`| ${r.n} | ${r.b.seconds.toFixed(1)} | ${r.indexS.toFixed(1)} (${(100 * r.indexS / r.b.seconds).toFixed(0)} %) | ${r.b.peakMiB.toFixed(0)} | ${(r.size.total / 1048576).toFixed(1)} (${r.size.files}, ${kb(r.size.largest)}) | ${r.pf ? r.pf.seconds.toFixed(1) : '-'} | ${r.pf ? r.pf.peakMiB.toFixed(0) : '-'} | ${r.pf ? (r.pf.size.total / 1048576).toFixed(1) + ' (' + r.pf.size.files + ')' : '-'} |`);
+}
+console.log('');
+console.log('| N | query | vanban first query KB (requests) | vanban next query KB | vanban ms to results | vanban results | Pagefind KB (requests) | Pagefind ms | Pagefind results |');
+console.log('|---:|---|---:|---:|---:|---|---:|---:|---|');
+for (const r of rows) {
+  console.log(`| ${r.n} | ${r.label}: "${r.q}" | ${kb(r.v.first.bytes)} (${r.v.first.requests}) | ${kb(r.v.again.bytes)} (${r.v.again.requests}) | ${r.v.ms} | ${r.v.status} | ${r.p ? kb(r.p.first.bytes) + ' (' + r.p.first.requests + ')' : '-'} | ${r.p ? r.p.ms : '-'} | ${r.p ? r.p.status : '-'} |`);
+}

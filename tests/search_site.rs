@@ -1,0 +1,136 @@
+//! The Rust side of the shared search vectors on the bundled site: builds
+//! the repository's own content and runs every query of
+//! tests/fixtures/search/site_vectors.json through `vanban search --json`.
+//! tests/browser/search.test.mjs runs the same file through the search page
+//! in Chromium, so the CLI and the browser cannot drift apart.
+
+mod common;
+
+use common::{build, repo_root, stderr, vanban};
+use serde_json::Value;
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// One fresh build of the bundled site for the whole file.
+fn site() -> &'static Path {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let out = tempfile::tempdir().expect("temp dir");
+        let o = build(&repo_root(), out.path(), &[]);
+        assert!(o.status.success(), "build failed: {}", stderr(&o));
+        out
+    })
+    .path()
+}
+
+fn vectors() -> Vec<Value> {
+    let path = repo_root().join("tests/fixtures/search/site_vectors.json");
+    serde_json::from_str(&common::read(&path)).expect("site vectors parse")
+}
+
+/// `vanban search` with the vector's query and filters, as JSON.
+fn search(v: &Value) -> Value {
+    let mut cmd = vanban();
+    cmd.arg("search")
+        .arg(v["query"].as_str().expect("query"))
+        .arg("--site")
+        .arg(site())
+        .args(["--json", "--limit", "20"]);
+    if let Some(j) = v["jurisdiction"].as_str() {
+        cmd.args(["--jurisdiction", j]);
+    }
+    if let Some(k) = v["kind"].as_str() {
+        cmd.args(["--kind", k]);
+    }
+    if let Some(y) = v["year"].as_u64() {
+        cmd.args(["--year", &y.to_string()]);
+    }
+    if v["sortByDate"].as_bool() == Some(true) {
+        cmd.arg("--by-date");
+    }
+    let o = cmd.output().expect("run vanban search");
+    assert!(o.status.success(), "search {v}: {}", stderr(&o));
+    serde_json::from_slice(&o.stdout).expect("search prints JSON")
+}
+
+fn urls(r: &Value) -> Vec<String> {
+    r["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| h["url"].as_str().expect("url").to_string())
+        .collect()
+}
+
+#[test]
+fn shared_site_vectors_pass_through_the_cli() {
+    let vectors = vectors();
+    assert!(
+        vectors.len() >= 15,
+        "the vector file covers every behaviour"
+    );
+    let mut failures = Vec::new();
+    for v in &vectors {
+        let r = search(v);
+        let got = urls(&r);
+        let expect: Vec<String> = v["expect"]
+            .as_array()
+            .expect("expect")
+            .iter()
+            .map(|u| u.as_str().expect("url").to_string())
+            .collect();
+        if !got.starts_with(&expect) {
+            failures.push(format!(
+                "{}: expected first {expect:?}, got {got:?}",
+                v["query"]
+            ));
+        }
+        if let Some(total) = v["total"].as_u64() {
+            if r["total"].as_u64() != Some(total) {
+                failures.push(format!(
+                    "{} {}: total {} instead of {total}",
+                    v["query"], v["note"], r["total"]
+                ));
+            }
+        }
+        for x in v["exclude"].as_array().into_iter().flatten() {
+            if got.iter().any(|u| Some(u.as_str()) == x.as_str()) {
+                failures.push(format!("{}: {x} must not match", v["query"]));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn hits_carry_metadata_and_highlighted_snippets() {
+    let r = search(&serde_json::json!({"query": "văn hóa công vụ"}));
+    let top = &r["hits"][0];
+    assert_eq!(top["kind_name"], "Kế hoạch");
+    assert_eq!(top["number"], "6861/KH-UBND");
+    assert_eq!(top["issuer"], "Ủy ban nhân dân tỉnh Khánh Hòa");
+    assert_eq!(top["date"], "2019-07-12");
+    let snippet = top["snippet"].as_str().expect("snippet");
+    assert!(
+        snippet.contains("<mark>Văn</mark> <mark>hóa</mark>"),
+        "{snippet}"
+    );
+    // Facet counts: a province counts its districts' documents.
+    let thanh_hoa = r["facets"]["jurisdictions"]
+        .as_array()
+        .expect("facets")
+        .iter()
+        .find(|f| f["value"] == "thanh-hoa")
+        .expect("Thanh Hóa facet");
+    assert_eq!(thanh_hoa["name"], "Tỉnh Thanh Hóa");
+    assert_eq!(thanh_hoa["count"], 4);
+}
+
+#[test]
+fn the_index_is_split_into_shards_and_chunks() {
+    let dir = site().join("search");
+    let count = |sub: &str| std::fs::read_dir(dir.join(sub)).map_or(0, |d| d.count());
+    assert!(dir.join("meta.json").is_file());
+    assert!(dir.join("filters.bin").is_file());
+    assert!(count("s") >= 1 && count("c") >= 2, "shards and chunks");
+}
