@@ -200,8 +200,8 @@ pub fn resolve(site: &Site) -> Graph {
         (jur, found[i].citation.number.key())
     };
     let mut groups: BTreeMap<(JurId, String), Vec<usize>> = BTreeMap::new();
-    for i in 0..found.len() {
-        if outcomes[i].is_none() {
+    for (i, outcome) in outcomes.iter().enumerate() {
+        if outcome.is_none() {
             groups.entry(stub_group(i)).or_default().push(i);
         }
     }
