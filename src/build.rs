@@ -51,7 +51,48 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Vec<Diagnostic>> {
     Ok(config)
 }
 
+/// The render and minify stages: `serve` replaces them with ones that keep
+/// what did not change since its previous build.
+pub trait Stages {
+    fn render(
+        &mut self,
+        site: &Site,
+        graph: &Graph,
+        theme: &Theme,
+        linkers: &dyn render::LinkerFactory,
+    ) -> Result<render::Rendered, Vec<Diagnostic>>;
+    fn minify(&mut self, pages: &mut [Page]);
+}
+
+/// Renders and minifies every page.
+pub struct FullStages;
+
+impl Stages for FullStages {
+    fn render(
+        &mut self,
+        site: &Site,
+        graph: &Graph,
+        theme: &Theme,
+        linkers: &dyn render::LinkerFactory,
+    ) -> Result<render::Rendered, Vec<Diagnostic>> {
+        render::render(site, graph, theme, linkers)
+    }
+
+    fn minify(&mut self, pages: &mut [Page]) {
+        pages.par_iter_mut().filter(|p| p.is_html()).for_each(|p| {
+            p.content = output::minify::html(&p.content);
+        });
+    }
+}
+
 pub fn generate(options: &BuildOptions) -> Result<Generated, Vec<Diagnostic>> {
+    generate_with(options, &mut FullStages)
+}
+
+pub fn generate_with(
+    options: &BuildOptions,
+    stages: &mut dyn Stages,
+) -> Result<Generated, Vec<Diagnostic>> {
     let mut timings = Vec::new();
     let mut clock = Instant::now();
     let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
@@ -80,7 +121,11 @@ pub fn generate(options: &BuildOptions) -> Result<Generated, Vec<Diagnostic>> {
     let mut warnings = loaded.warnings;
     lap("load", &mut timings);
 
-    let graph = graph::resolve(&site);
+    // Federated manifests are loaded only when content loaded: their
+    // warnings join the build's, and a failing one never fails the build.
+    let (federated, federation_warnings) = crate::federation::load_all(&site.root, &site.config);
+    warnings.extend(federation_warnings);
+    let graph = graph::resolve_federated(&site, &federated);
     if diagnostics::has_errors(&graph.findings) {
         let mut findings = graph.findings;
         diagnostics::sort(&mut findings);
@@ -93,7 +138,7 @@ pub fn generate(options: &BuildOptions) -> Result<Generated, Vec<Diagnostic>> {
         site: &site,
         graph: &graph,
     };
-    let rendered = render::render(&site, &graph, &theme, &linkers)?;
+    let rendered = stages.render(&site, &graph, &theme, &linkers)?;
     let mut pages = rendered.pages;
     lap("render", &mut timings);
 
@@ -106,9 +151,7 @@ pub fn generate(options: &BuildOptions) -> Result<Generated, Vec<Diagnostic>> {
     lap("index", &mut timings);
 
     if site.config.minify {
-        pages.par_iter_mut().filter(|p| p.is_html()).for_each(|p| {
-            p.content = output::minify::html(&p.content);
-        });
+        stages.minify(&mut pages);
     }
     for (path, (bytes, origin)) in &theme.static_files {
         pages.push(Page {
@@ -117,6 +160,8 @@ pub fn generate(options: &BuildOptions) -> Result<Generated, Vec<Diagnostic>> {
             source: Some(origin.clone()),
         });
     }
+    pages.extend(output::feeds::feeds(&site));
+    pages.extend(output::api::pages(&site, &graph));
     pages.push(output::sitemap::sitemap(&site.config, &pages));
     pages.push(output::sitemap::robots(&site.config));
     let collisions = output::check_collisions(&pages);

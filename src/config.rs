@@ -31,8 +31,23 @@ pub struct Config {
     /// official source, with `{number}`, `{year}`, `{kind}` placeholders.
     #[serde(default)]
     pub official_source_url: Option<String>,
+    /// Other vanban sites whose manifests take part in citation resolution.
+    #[serde(default)]
+    pub federation: Federation,
     #[serde(default)]
     pub extra: toml::Table,
+}
+
+/// `[federation]`: manifests (`https://…/vanban.json` or a path relative to
+/// the site root) loaded at build time.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Federation {
+    #[serde(default)]
+    pub manifests: Vec<String>,
+    /// Seconds to wait for one manifest before falling back to the cache.
+    #[serde(default)]
+    pub timeout: Option<u64>,
 }
 
 fn default_base_url() -> String {

@@ -35,6 +35,24 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Build the site into memory, serve it on loopback and rebuild on
+    /// every change; open pages reload by themselves.
+    Serve {
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        interface: std::net::IpAddr,
+        /// Port (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Open the site in the browser.
+        #[arg(long)]
+        open: bool,
+        /// Include documents marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Report unresolved and ambiguous citations, relation cycles and
     /// broken links; exits 1 when there are errors.
     Check {
@@ -104,6 +122,22 @@ enum Command {
         #[arg(long)]
         hugo: Option<PathBuf>,
     },
+    /// Write a new news post or document with today's date and the front
+    /// matter to fill in, e.g. `vanban new tin-bai "Biểu dương …" --under khanh-hoa`.
+    New {
+        /// Kind slug: tin-bai, ke-hoach, quyet-dinh, bao-cao, …
+        kind: String,
+        /// The title (trích yếu).
+        title: String,
+        /// Jurisdiction folder under content/ ("khanh-hoa") [default: the root].
+        #[arg(long)]
+        under: Option<String>,
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// Date as YYYY-MM-DD [default: today in Vietnam].
+        #[arg(long)]
+        date: Option<String>,
+    },
     /// Create a new site that builds at once.
     Init {
         /// Folder to create.
@@ -148,6 +182,28 @@ fn main() -> ExitCode {
             base_url,
             drafts,
         }),
+        Command::Serve {
+            root,
+            interface,
+            port,
+            open,
+            drafts,
+        } => {
+            let options = vanban::serve::ServeOptions {
+                root: build::site_root(root.as_deref()),
+                interface,
+                port,
+                open,
+                drafts,
+            };
+            match vanban::serve::serve(&options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::Check { root, format } => run_check(
             BuildOptions {
                 root: build::site_root(root.as_deref()),
@@ -236,6 +292,28 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::New {
+            kind,
+            title,
+            under,
+            root,
+            date,
+        } => match vanban::new::new_content(&vanban::new::NewOptions {
+            root: build::site_root(root.as_deref()),
+            kind,
+            title,
+            under,
+            date,
+        }) {
+            Ok(path) => {
+                println!("Created {}", path.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {}", e.message);
+                ExitCode::from(if e.usage { 2 } else { 1 })
+            }
+        },
         Command::Init { dir } => match vanban::init::init(&dir) {
             Ok(()) => {
                 println!(

@@ -39,12 +39,39 @@ pub struct Document {
     pub topics: Vec<String>,
     pub draft: bool,
     pub summary: Option<String>,
+    /// What a news post (`tin-bai`) says about a commendation.
+    pub news: News,
+    pub image: Option<Image>,
     pub extra: serde_json::Map<String, serde_json::Value>,
     /// Markdown body (NFC).
     pub body: String,
     /// 1-based line in the source file where the body starts.
     pub body_line: usize,
 }
+
+/// A commendation's details, all optional.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct News {
+    /// Units and people commended, as written.
+    pub commended: Vec<String>,
+    /// "giấy khen", "bằng khen", "biểu dương" — as written.
+    pub award: Option<String>,
+    /// The movement or plan it belongs to, in citation syntax, with its line;
+    /// resolved as a citation so that the plan's page lists it.
+    #[serde(skip)]
+    pub movement: Option<(String, usize)>,
+}
+
+/// An illustration with its required text alternative.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Image {
+    pub src: String,
+    pub alt: String,
+}
+
+/// Award forms a commendation may take; the text may go on ("Bằng khen của
+/// Chủ tịch UBND tỉnh").
+pub const AWARDS: [&str; 3] = ["giấy khen", "bằng khen", "biểu dương"];
 
 impl Document {
     /// A document with no body is published as metadata only
@@ -172,6 +199,67 @@ pub fn parse(text: &str, at: Placement<'_>) -> (Option<Document>, Vec<Diagnostic
         }
         None => String::new(),
     };
+    let award = raw.award.as_deref().map(nfc);
+    if let Some(a) = &award {
+        let folded = crate::text::fold(a);
+        if !AWARDS
+            .iter()
+            .any(|known| folded.starts_with(&crate::text::fold(known)))
+        {
+            error(
+                "award",
+                "invalid-award",
+                format!(
+                    "award \"{a}\" is not one of: {} (the text may go on, e.g. \"bằng khen của Chủ tịch UBND tỉnh\")",
+                    AWARDS.join(", ")
+                ),
+            );
+        }
+    }
+    let image = match &raw.image {
+        None => None,
+        Some(img) => {
+            let (l, c) = locate_table(split.front_matter, "image");
+            let at = (l + fm_line - 1, c);
+            let src = img.src.as_deref().map(str::trim).unwrap_or("");
+            let alt = img.alt.as_deref().map(nfc).unwrap_or_default();
+            if src.is_empty() {
+                findings.push(
+                    Diagnostic::error(
+                        &file,
+                        "image-src",
+                        "`image` has no `src`: expected the path or URL of the picture",
+                    )
+                    .at(at.0, at.1),
+                );
+            } else if !safe_image_src(src) {
+                findings.push(
+                    Diagnostic::error(
+                        &file,
+                        "image-src",
+                        format!(
+                            "image src \"{src}\" is neither a relative path nor an http(s) URL"
+                        ),
+                    )
+                    .at(at.0, at.1),
+                );
+            }
+            if alt.trim().is_empty() {
+                findings.push(
+                    Diagnostic::error(
+                        &file,
+                        "image-alt",
+                        "`image` has no `alt`: describe what the picture shows (e.g. alt = \"Đồng chí Chủ tịch UBND tỉnh trao bằng khen cho tập thể Bộ phận Một cửa\") so that readers who cannot see it get the same information",
+                    )
+                    .at(at.0, at.1),
+                );
+            }
+            Some(Image {
+                src: src.to_string(),
+                alt: alt.trim().to_string(),
+            })
+        }
+    };
     let number = raw
         .number
         .as_deref()
@@ -241,11 +329,44 @@ pub fn parse(text: &str, at: Placement<'_>) -> (Option<Document>, Vec<Diagnostic
         topics: raw.topics.iter().map(|t| slugify(t)).collect(),
         draft: raw.draft,
         summary: raw.summary.map(|s| nfc(&s)),
+        news: News {
+            commended: raw.commended.iter().map(|s| nfc(s)).collect(),
+            award,
+            movement: raw
+                .movement
+                .as_deref()
+                .filter(|m| !m.trim().is_empty())
+                .map(|m| (nfc(m), at_key("movement").0)),
+        },
+        image,
         extra: raw.extra,
         body: nfc(split.body),
         body_line: split.body_line,
     };
     (Some(doc), findings)
+}
+
+/// Where a table (`[image]`) or key (`image = {…}`, `image:`) starts.
+fn locate_table(front_matter: &str, key: &str) -> (usize, usize) {
+    let header = format!("[{key}]");
+    for (i, line) in front_matter.lines().enumerate() {
+        if line.trim() == header {
+            return (i + 1, 1);
+        }
+    }
+    locate_key(front_matter, key)
+}
+
+/// A picture may come from the site itself or an http(s) address; anything
+/// else (javascript:, data:) has no place in a public page.
+fn safe_image_src(src: &str) -> bool {
+    match src.split_once(':') {
+        Some((scheme, _)) if !scheme.contains('/') => {
+            let s = scheme.to_ascii_lowercase();
+            s == "http" || s == "https"
+        }
+        _ => !src.starts_with("//"),
+    }
 }
 
 /// The URL slug a numbered document gets from its identity, so that a page
@@ -363,6 +484,29 @@ mod tests {
             "+++\ntitle = \"T\"\nkind = \"ke-hoach\"\nslug = \"../../etc/passwd\"\n+++\n",
         );
         assert_eq!(doc.unwrap().url_path, "khanh-hoa/etc-passwd/");
+    }
+
+    #[test]
+    fn news_front_matter_is_read_and_missing_alt_is_located() {
+        let (doc, findings) = parse_str(
+            "+++\ntitle = \"T\"\nkind = \"tin-bai\"\ncommended = [\"Bộ phận Một cửa\"]\naward = \"Bằng khen của Chủ tịch UBND tỉnh\"\nmovement = \"Kế hoạch số 6861/KH-UBND\"\n[image]\nsrc = \"anh.jpg\"\nalt = \"Trao bằng khen\"\n+++\n",
+        );
+        assert!(findings.is_empty(), "{findings:?}");
+        let doc = doc.unwrap();
+        assert_eq!(doc.news.commended, ["Bộ phận Một cửa"]);
+        assert_eq!(doc.news.movement.as_ref().unwrap().1, 6);
+        assert_eq!(doc.image.unwrap().alt, "Trao bằng khen");
+
+        let (doc, findings) = parse_str(
+            "+++\ntitle = \"T\"\nkind = \"tin-bai\"\n\n[image]\nsrc = \"anh.jpg\"\n+++\n",
+        );
+        assert!(doc.is_none());
+        assert_eq!((findings[0].code, findings[0].line), ("image-alt", 5));
+        let (_, findings) = parse_str(
+            "+++\ntitle = \"T\"\nkind = \"tin-bai\"\naward = \"huân chương\"\n[image]\nsrc = \"javascript:alert(1)\"\nalt = \"x\"\n+++\n",
+        );
+        let codes: Vec<_> = findings.iter().map(|f| f.code).collect();
+        assert_eq!(codes, ["invalid-award", "image-src"]);
     }
 
     #[test]

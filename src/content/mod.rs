@@ -12,7 +12,7 @@ mod jurisdiction;
 mod raw;
 mod walk;
 
-pub use document::{identity_slug, Document, Signer};
+pub use document::{identity_slug, Document, Image, News, Signer, AWARDS};
 pub use jurisdiction::{Jurisdiction, Level, Section, Successor};
 pub use raw::RawSigner;
 

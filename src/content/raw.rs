@@ -31,8 +31,26 @@ pub struct RawDocument {
     #[serde(default)]
     pub draft: bool,
     pub summary: Option<String>,
+    /// News (`tin-bai`): the units and people commended, as written.
+    #[serde(default)]
+    pub commended: Vec<String>,
+    /// News: the award ("giấy khen", "bằng khen", "biểu dương"), as written.
+    pub award: Option<String>,
+    /// News: the movement or plan the commendation belongs to, in citation
+    /// syntax; resolved like `cites`.
+    pub movement: Option<String>,
+    pub image: Option<RawImage>,
     #[serde(default)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// An illustration; `alt` is optional here only so that its absence is
+/// reported as a located error rather than a serde message.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawImage {
+    pub src: Option<String>,
+    pub alt: Option<String>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]

@@ -57,6 +57,15 @@ impl Linker for DocumentLinks<'_> {
                         }
                     }
                 };
+                // A federated site's document is linked on its own portal.
+                if let Some(ext) = self
+                    .links
+                    .graph
+                    .as_stub(target)
+                    .and_then(|s| s.external.as_ref())
+                {
+                    return Some((c.span.start..c.number_span.end, ext.url.clone()));
+                }
                 let url = self.url_of(target)?;
                 Some((
                     c.span.start..c.number_span.end,

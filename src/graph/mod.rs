@@ -6,6 +6,7 @@
 //! documents (same index as [`Site::documents`]) and the rest are stubs.
 
 pub mod coverage;
+mod external;
 mod linker;
 pub mod resolve;
 mod scope;
@@ -39,6 +40,18 @@ pub struct Stub {
     /// The issuer as the citations wrote it, if any did.
     pub issuer: Option<String>,
     pub jurisdiction: JurId,
+    /// Published by a federated site: where, so that links lead there.
+    pub external: Option<ExternalLink>,
+}
+
+/// A document of another vanban site, known from its manifest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExternalLink {
+    /// Absolute URL of the document on its own site.
+    pub url: String,
+    pub title: String,
+    /// The title of the site that publishes it.
+    pub site: String,
 }
 
 /// A citation in a document's text and where it leads, for linking it in
@@ -96,4 +109,9 @@ impl Graph {
 
 pub fn resolve(site: &Site) -> Graph {
     resolve::resolve(site)
+}
+
+/// Resolves with the documents of federated sites as further candidates.
+pub fn resolve_federated(site: &Site, federated: &[crate::federation::ExternalSite]) -> Graph {
+    resolve::resolve_with(site, federated)
 }

@@ -3,11 +3,13 @@
 //! are narrowed by the issuer's jurisdiction, then by date, and a citation
 //! that still has two candidates links to neither.
 
+use super::external::Externals;
 use super::scope::{scope, PlaceNames, Scope};
 use super::{Graph, LinkedCitation, NodeId, Relation, Stub};
 use crate::cite::{self, Citation};
 use crate::content::{identity_slug, DocId, JurId, Site};
 use crate::diagnostics::{line_col, Diagnostic};
+use crate::federation::ExternalSite;
 use crate::model::{Kind, PartialDate};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -61,7 +63,11 @@ pub fn find_all(site: &Site) -> (Vec<Found>, Vec<Diagnostic>) {
             for c in cite::find_citations(&d.body) {
                 found.push(from_text(i, &d.body, c, d.body_line, "body"));
             }
-            for (list, relation) in [(&d.implements, Relation::Implements), (&d.cites, Relation::Cites)] {
+            // A news post's movement is a mention of the plan, so that the
+            // plan's page lists the commendation without counting it as an
+            // implementation in coverage tables.
+            let movement: Vec<(String, usize)> = d.news.movement.iter().cloned().collect();
+            for (list, relation) in [(&d.implements, Relation::Implements), (&d.cites, Relation::Cites), (&movement, Relation::Cites)] {
                 for (text, line) in list {
                     match cite::parse_citation(text) {
                         Some(citation) => found.push(Found {
@@ -131,6 +137,10 @@ struct Target {
 }
 
 pub fn resolve(site: &Site) -> Graph {
+    resolve_with(site, &[])
+}
+
+pub fn resolve_with(site: &Site, federated: &[ExternalSite]) -> Graph {
     let (found, mut findings) = find_all(site);
     let places = PlaceNames::new(site);
     let mut by_key: HashMap<String, Vec<DocId>> = HashMap::new();
@@ -188,6 +198,24 @@ pub fn resolve(site: &Site) -> Graph {
     // when they all agree.
     let follows = follow_dated_mentions(&found, &mut outcomes);
 
+    // Not published here but by a federated site: linked there.
+    let externals = Externals::new(site, federated);
+    let mut ext_target: Vec<Option<usize>> = vec![None; found.len()];
+    if !externals.docs.is_empty() {
+        for i in 0..found.len() {
+            if outcomes[i].is_none() && follows[i].is_none() {
+                let c = &found[i].citation;
+                ext_target[i] =
+                    externals.find(&c.number.key(), c.date, |j| in_scope(site, &targets[i], j));
+            }
+        }
+        for i in 0..found.len() {
+            if let Some(f) = follows[i] {
+                ext_target[i] = ext_target[f];
+            }
+        }
+    }
+
     // Then the rest become stubs: one per issuer's jurisdiction, number and
     // date; an undated citation joins the single dated stub it can be.
     let doc_count = site.documents.len();
@@ -200,8 +228,8 @@ pub fn resolve(site: &Site) -> Graph {
         (jur, found[i].citation.number.key())
     };
     let mut groups: BTreeMap<(JurId, String), Vec<usize>> = BTreeMap::new();
-    for (i, outcome) in outcomes.iter().enumerate() {
-        if outcome.is_none() {
+    for i in 0..found.len() {
+        if outcomes[i].is_none() && ext_target[i].is_none() {
             groups.entry(stub_group(i)).or_default().push(i);
         }
     }
@@ -261,6 +289,16 @@ pub fn resolve(site: &Site) -> Graph {
         }
     }
 
+    let extra_edges = attach_externals(
+        site,
+        &places,
+        &externals,
+        &ext_target,
+        &mut outcomes,
+        &mut stubs,
+        &mut taken,
+    );
+
     let resolutions: Vec<Resolution> = found
         .into_iter()
         .zip(outcomes)
@@ -276,7 +314,136 @@ pub fn resolve(site: &Site) -> Graph {
             .iter()
             .filter_map(|r| ambiguity_warning(site, &stubs, r)),
     );
-    assemble(site, stubs, resolutions, findings)
+    assemble(site, stubs, resolutions, findings, extra_edges)
+}
+
+/// Makes a stub for each external document that is cited here, or relates
+/// to a document here (directly or through other external documents), and
+/// returns the relations external documents state.
+fn attach_externals(
+    site: &Site,
+    places: &PlaceNames,
+    externals: &Externals,
+    ext_target: &[Option<usize>],
+    outcomes: &mut [Option<Outcome>],
+    stubs: &mut Vec<Stub>,
+    taken: &mut HashSet<String>,
+) -> Vec<((NodeId, NodeId), Relation)> {
+    if externals.docs.is_empty() {
+        return Vec::new();
+    }
+    let mut by_key: HashMap<String, Vec<DocId>> = HashMap::new();
+    for (i, d) in site.documents.iter().enumerate() {
+        if let Some(n) = &d.number {
+            if n.serial().is_some() {
+                by_key.entry(n.key()).or_default().push(i);
+            }
+        }
+    }
+    // What each external document's relations point at: a document here,
+    // or another external document (by its URL).
+    enum To {
+        Local(DocId),
+        External(usize),
+    }
+    let mut relations: Vec<Vec<(To, Relation)>> = Vec::with_capacity(externals.docs.len());
+    for e in &externals.docs {
+        let mut out = Vec::new();
+        for (r, relation) in e
+            .doc
+            .implements
+            .iter()
+            .map(|r| (r, Relation::Implements))
+            .chain(e.doc.cites.iter().map(|r| (r, Relation::Cites)))
+        {
+            if let Some(j) = r.url.as_deref().and_then(|u| externals.by_url.get(u)) {
+                out.push((To::External(*j), relation));
+                continue;
+            }
+            let number = crate::model::DocNumber::new(&r.number);
+            let target = Target {
+                scope: scope(site, places, e.jur, r.issuer.as_deref(), &number),
+                citing: e.jur,
+            };
+            let candidates: Vec<DocId> = by_key
+                .get(&number.key())
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+                .iter()
+                .copied()
+                .filter(|&c| in_scope(site, &target, site.documents[c].jurisdiction))
+                .collect();
+            let date = r.issued.as_deref().and_then(PartialDate::parse_iso);
+            let (matching, _) = by_date(&candidates, date, |c| site.documents[c].issued);
+            if let [only] = matching.as_slice() {
+                out.push((To::Local(*only), relation));
+            }
+        }
+        relations.push(out);
+    }
+    // Which external documents take part: those cited here, those relating
+    // to a document here, and those relating to one that takes part.
+    let mut included = vec![false; externals.docs.len()];
+    let mut queue: Vec<usize> = Vec::new();
+    for &e in ext_target.iter().flatten() {
+        if !included[e] {
+            included[e] = true;
+            queue.push(e);
+        }
+    }
+    let mut referrers: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (e, rels) in relations.iter().enumerate() {
+        for (to, _) in rels {
+            match to {
+                To::Local(_) if !included[e] => {
+                    included[e] = true;
+                    queue.push(e);
+                }
+                To::External(j) => referrers.entry(*j).or_default().push(e),
+                _ => {}
+            }
+        }
+    }
+    while let Some(e) = queue.pop() {
+        for &r in referrers.get(&e).map(Vec::as_slice).unwrap_or(&[]) {
+            if !included[r] {
+                included[r] = true;
+                queue.push(r);
+            }
+        }
+    }
+    let mut node_of: HashMap<usize, NodeId> = HashMap::new();
+    for (e, ext) in externals.docs.iter().enumerate() {
+        if !included[e] {
+            continue;
+        }
+        node_of.insert(e, site.documents.len() + stubs.len());
+        stubs.push(externals.stub(site, e, ext, taken));
+    }
+    for (i, t) in ext_target.iter().enumerate() {
+        if let Some(e) = t {
+            outcomes[i] = Some(Outcome::Stub(node_of[e]));
+        }
+    }
+    let mut edges = Vec::new();
+    for (e, rels) in relations.iter().enumerate() {
+        let Some(&from) = node_of.get(&e) else {
+            continue;
+        };
+        for (to, relation) in rels {
+            let to = match to {
+                To::Local(d) => *d,
+                To::External(j) => match node_of.get(j) {
+                    Some(&n) => n,
+                    None => continue,
+                },
+            };
+            if to != from {
+                edges.push(((from, to), *relation));
+            }
+        }
+    }
+    edges
 }
 
 /// For each undated citation, the dated mention of the same number in the
@@ -404,6 +571,7 @@ fn new_stub(
         issued: date,
         issuer,
         jurisdiction: jur,
+        external: None,
     }
 }
 
@@ -438,9 +606,14 @@ fn assemble(
     stubs: Vec<Stub>,
     resolutions: Vec<Resolution>,
     findings: Vec<Diagnostic>,
+    extra_edges: Vec<((NodeId, NodeId), Relation)>,
 ) -> Graph {
     let n = site.documents.len() + stubs.len();
     let mut edges: BTreeMap<(NodeId, NodeId), Relation> = BTreeMap::new();
+    for (pair, relation) in extra_edges {
+        let r = edges.entry(pair).or_insert(relation);
+        *r = (*r).min(relation);
+    }
     let mut links: Vec<Vec<LinkedCitation>> = vec![Vec::new(); site.documents.len()];
     for r in &resolutions {
         let target = match r.outcome {

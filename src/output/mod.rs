@@ -3,6 +3,8 @@
 //! into a temporary folder beside the output that replaces it only when
 //! every file was written.
 
+pub mod api;
+pub mod feeds;
 pub mod minify;
 pub mod sitemap;
 pub mod write;

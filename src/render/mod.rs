@@ -61,16 +61,36 @@ pub fn render(
     theme: &Theme,
     linkers: &dyn LinkerFactory,
 ) -> Result<Rendered, Vec<Diagnostic>> {
+    let (specs, bodies) = page_specs(site, graph, linkers, Vec::new());
+    let base = base_context(&Views { site, graph });
+    let pages = render_specs(theme, &base, specs, &site.config.base_url)?;
+    Ok(Rendered { pages, bodies })
+}
+
+/// Every page the site has, not yet rendered, and each document's body.
+/// `known_bodies[i]`, when given, is used instead of rendering document
+/// `i`'s Markdown again (serve passes the bodies of unchanged documents).
+pub fn page_specs(
+    site: &Site,
+    graph: &Graph,
+    linkers: &dyn LinkerFactory,
+    known_bodies: Vec<Option<RenderedBody>>,
+) -> (Vec<PageSpec>, Vec<RenderedBody>) {
     let views = Views { site, graph };
     let options = markdown::options(site.config.allow_html);
-    let base = base_context(&views);
+    let mut known_bodies = known_bodies;
+    known_bodies.resize_with(site.documents.len(), || None);
 
-    let documents: Vec<(PageSpec, RenderedBody)> = (0..site.documents.len())
+    let documents: Vec<(PageSpec, RenderedBody)> = known_bodies
         .into_par_iter()
-        .map(|i| {
-            let root = relative_root(&site.documents[i].url_path);
-            let linker = linkers.for_document(i, &root);
-            pages::document_page(&views, i, linker.as_ref(), &options)
+        .enumerate()
+        .map(|(i, known)| match known {
+            Some(body) => pages::document_page_with_body(&views, i, body),
+            None => {
+                let root = relative_root(&site.documents[i].url_path);
+                let linker = linkers.for_document(i, &root);
+                pages::document_page(&views, i, linker.as_ref(), &options)
+            }
         })
         .collect();
     let (doc_specs, bodies): (Vec<PageSpec>, Vec<RenderedBody>) = documents.into_iter().unzip();
@@ -86,10 +106,19 @@ pub fn render(
     }
     specs.extend(pages::list_pages(&views));
     specs.extend(pages::topic_pages(&views, &bodies));
+    (specs, bodies)
+}
 
+/// Renders the given pages through the theme, in parallel, in order.
+pub fn render_specs(
+    theme: &Theme,
+    base: &tera::Context,
+    specs: Vec<PageSpec>,
+    base_url: &str,
+) -> Result<Vec<Page>, Vec<Diagnostic>> {
     let results: Vec<Result<Page, Diagnostic>> = specs
         .into_par_iter()
-        .map(|spec| render_page(theme, &base, spec, &site.config.base_url))
+        .map(|spec| render_page(theme, base, spec, base_url))
         .collect();
     let mut pages = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
@@ -104,7 +133,12 @@ pub fn render(
         errors.dedup_by(|a, b| a.file == b.file && a.message == b.message);
         return Err(errors);
     }
-    Ok(Rendered { pages, bodies })
+    Ok(pages)
+}
+
+/// The context every page shares (site settings and navigation).
+pub fn site_context(site: &Site, graph: &Graph) -> tera::Context {
+    base_context(&Views { site, graph })
 }
 
 fn render_page(
@@ -132,11 +166,7 @@ fn render_page(
             theme::error_chain(&e),
         )
     })?;
-    let path = if spec.url.ends_with(".html") {
-        spec.url
-    } else {
-        format!("{}index.html", spec.url)
-    };
+    let path = output_path(&spec.url);
     Ok(Page {
         path,
         content: html.into_bytes(),
@@ -158,6 +188,15 @@ fn base_context(views: &Views) -> tera::Context {
     );
     c.insert("nav", &pages::navigation(views));
     c
+}
+
+/// The file a page URL is written to ("khanh-hoa/" → "khanh-hoa/index.html").
+pub fn output_path(url: &str) -> String {
+    if url.ends_with(".html") {
+        url.to_string()
+    } else {
+        format!("{url}index.html")
+    }
 }
 
 /// The relative way back to the site root from a page at `url_path`:

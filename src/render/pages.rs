@@ -1,6 +1,7 @@
 //! Which pages a site has, and the context each template gets.
 
 use super::markdown::{self, Linker, RenderedBody};
+use super::relative_root;
 use super::topics::{self, TOPICS};
 use super::views::{kind_link, DocSummary, Link, Views};
 use crate::content::{DocId, Level, Site};
@@ -112,8 +113,18 @@ pub fn document_page(
     linker: &dyn Linker,
     options: &comrak::Options,
 ) -> (PageSpec, RenderedBody) {
+    let body = markdown::render(&views.site.documents[doc].body, options, linker);
+    document_page_with_body(views, doc, body)
+}
+
+/// The document page of `doc` around a body rendered earlier: `serve` keeps
+/// the bodies of unchanged documents between builds.
+pub fn document_page_with_body(
+    views: &Views,
+    doc: DocId,
+    body: RenderedBody,
+) -> (PageSpec, RenderedBody) {
     let d = &views.site.documents[doc];
-    let body = markdown::render(&d.body, options, linker);
     let toc: Vec<_> = body.headings.iter().filter(|h| h.level <= 3).collect();
     let show_toc = body.headings.iter().filter(|h| h.level == 2).count() >= 2;
     let mut view = views.document(d);
@@ -132,7 +143,9 @@ pub fn document_page(
         .with("relations", views.relations(doc))
         .with("coverage", national_coverage(views, doc))
         .with("breadcrumbs", views.breadcrumbs(d.jurisdiction))
-        .with("jurisdiction", views.jurisdiction(d.jurisdiction));
+        .with("jurisdiction", views.jurisdiction(d.jurisdiction))
+        .with("news", news_view(views, doc, &relative_root(&d.url_path)))
+        .with("commendations", commendations(views, doc));
     spec.source = Some(d.source.clone());
     (spec, body)
 }
@@ -149,9 +162,16 @@ fn national_coverage(views: &Views, node: NodeId) -> Option<super::coverage_view
 pub fn stub_page(views: &Views, node: NodeId, official_url: Option<String>) -> PageSpec {
     let summary = views.summary(node);
     let jur = views.node_jurisdiction(node);
+    let external = views
+        .graph
+        .as_stub(node)
+        .and_then(|s| s.external.as_ref())
+        .map(|e| json!({"url": e.url, "title": e.title, "site": e.site}));
     PageSpec::new(summary.url.clone(), "stub.html")
         .with("stub", &summary)
         .with("official_url", official_url)
+        .with("external", external)
+        .with("commendations", commendations(views, node))
         .with("relations", views.relations(node))
         .with("coverage", national_coverage(views, node))
         .with("breadcrumbs", views.breadcrumbs(jur))
@@ -349,7 +369,160 @@ pub fn list_pages(views: &Views) -> Vec<PageSpec> {
         "accessibility.html",
     ));
     pages.push(PageSpec::new("404.html".into(), "404.html"));
+    pages.extend(news_pages(views));
+    pages.extend(embed_pages(views));
     pages
+}
+
+/// Where the news list of a jurisdiction is ("tin-bai/" site-wide).
+pub fn news_url(jurisdiction_url: &str) -> String {
+    format!("{jurisdiction_url}tin-bai/")
+}
+
+/// Where a jurisdiction's embeddable list of new documents is.
+pub fn embed_url(jurisdiction_url: &str) -> String {
+    format!("{jurisdiction_url}nhung/")
+}
+
+/// Documents of a jurisdiction and everything below it, newest first.
+pub fn subtree_documents(site: &Site, jur: usize, news: Option<bool>) -> Vec<DocId> {
+    let mut ids: Vec<DocId> = (0..site.documents.len())
+        .filter(|&i| {
+            let d = &site.documents[i];
+            news.is_none_or(|n| d.kind.is_news() == n)
+                && (jur == 0 || site.jurisdiction_chain(d.jurisdiction).contains(&jur))
+        })
+        .collect();
+    newest_first(site, &mut ids);
+    ids
+}
+
+/// A news post in a list: its summary and what it commends.
+#[derive(Clone, Serialize)]
+struct NewsItem {
+    #[serde(flatten)]
+    summary: DocSummary,
+    #[serde(flatten)]
+    news: serde_json::Value,
+}
+
+/// The commendation details of a news post, with the image's address as
+/// seen from a page at `page_root`.
+fn news_view(views: &Views, doc: DocId, page_root: &str) -> serde_json::Value {
+    let d = &views.site.documents[doc];
+    let image = d.image.as_ref().map(|i| {
+        let external = i.src.starts_with("http://") || i.src.starts_with("https://");
+        json!({
+            "src": if external { i.src.clone() } else { format!("{page_root}{}", i.src.trim_start_matches('/')) },
+            "alt": i.alt,
+        })
+    });
+    json!({
+        "commended": d.news.commended,
+        "award": d.news.award,
+        "image": image,
+    })
+}
+
+/// The news posts that name `node` as their movement or plan.
+fn commendations(views: &Views, node: NodeId) -> Vec<DocSummary> {
+    let site = views.site;
+    let mut ids: Vec<DocId> = views.graph.incoming[node]
+        .iter()
+        .filter_map(|&(from, _)| views.graph.as_document(from))
+        .filter(|&d| site.documents[d].news.movement.is_some())
+        .collect();
+    newest_first(site, &mut ids);
+    ids.dedup();
+    ids.iter()
+        .map(|&i| views.doc_summary(&site.documents[i]))
+        .collect()
+}
+
+/// News list pages: site-wide at "tin-bai/" and per jurisdiction that has
+/// news in it or below it, newest first, paginated.
+pub fn news_pages(views: &Views) -> Vec<PageSpec> {
+    let site = views.site;
+    let mut pages = Vec::new();
+    for (j, jur) in site.jurisdictions.iter().enumerate() {
+        let ids = subtree_documents(site, j, Some(true));
+        if ids.is_empty() {
+            continue;
+        }
+        let base = news_url(&jur.url_path());
+        let root = super::relative_root(&base);
+        let items: Vec<NewsItem> = ids
+            .iter()
+            .map(|&i| NewsItem {
+                summary: views.doc_summary(&site.documents[i]),
+                news: news_view(views, i, &root),
+            })
+            .collect();
+        let mut context = serde_json::Map::new();
+        let heading = if j == 0 {
+            "Tin tức".to_string()
+        } else {
+            format!("Tin tức – {}", jur.name)
+        };
+        context.insert("heading".into(), json!(heading));
+        context.insert(
+            "jurisdiction".into(),
+            serde_json::to_value(views.jurisdiction(j)).unwrap(),
+        );
+        context.insert("feed".into(), json!(base));
+        if j > 0 {
+            context.insert(
+                "breadcrumbs".into(),
+                serde_json::to_value(views.breadcrumbs(j)).unwrap(),
+            );
+        }
+        // Pages deeper than the first sit one folder further down: their
+        // image addresses are computed for the first page's depth.
+        let mut specs = paginate(&base, &items, site.config.paginate, "news.html", &context);
+        for spec in specs.iter_mut().skip(1) {
+            let deeper = super::relative_root(&spec.url);
+            if let Some(serde_json::Value::Array(items)) = spec.context.get_mut("items") {
+                for item in items {
+                    if let Some(src) = item.pointer_mut("/image/src") {
+                        if let Some(rel) = src.as_str().and_then(|s| s.strip_prefix(root.as_str()))
+                        {
+                            if !rel.contains("://") {
+                                *src = json!(format!("{deeper}{rel}"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        pages.extend(specs);
+    }
+    pages
+}
+
+/// Newest documents shown in an embedded fragment.
+pub const EMBED_ITEMS: usize = 10;
+
+/// One small self-contained page per jurisdiction that a portal can place in
+/// an iframe: the newest documents of the jurisdiction and below it.
+pub fn embed_pages(views: &Views) -> Vec<PageSpec> {
+    let site = views.site;
+    site.jurisdictions
+        .iter()
+        .enumerate()
+        .map(|(j, jur)| {
+            let mut ids = subtree_documents(site, j, None);
+            let total = ids.len();
+            ids.truncate(EMBED_ITEMS);
+            let items: Vec<DocSummary> = ids
+                .iter()
+                .map(|&i| views.doc_summary(&site.documents[i]))
+                .collect();
+            PageSpec::new(embed_url(&jur.url_path()), "embed.html")
+                .with("jurisdiction", views.jurisdiction(j))
+                .with("items", items)
+                .with("total", total)
+        })
+        .collect()
 }
 
 /// The topic index and one page per conduct-standard topic.

@@ -1,0 +1,221 @@
+//! Incremental rebuilds for `serve`: the build runs every stage again, but
+//! the render and minify stages keep what did not change since the previous
+//! good build. A document's body is rendered again only when its Markdown,
+//! its resolved citations or the pages they point to changed; a page goes
+//! through Tera and minification again only when its template context
+//! changed. Since a page is a pure function of (template, shared context,
+//! page context), the result is byte for byte that of a full build; changes
+//! to templates, static files or config.toml clear everything.
+
+use crate::build::Stages;
+use crate::content::Site;
+use crate::diagnostics::Diagnostic;
+use crate::graph::{Graph, LinkedCitation};
+use crate::render::{self, Page, Rendered, RenderedBody, Theme};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// What the previous good build left for the next one.
+#[derive(Default)]
+pub struct Memo {
+    /// Per document source: (input key, rendered body).
+    bodies: HashMap<PathBuf, (u64, RenderedBody)>,
+    /// Per output path of a rendered page: (input key, final bytes).
+    pages: HashMap<String, (u64, Arc<Vec<u8>>)>,
+    /// Key of the context all pages share.
+    shared: Option<u64>,
+}
+
+/// How much a build could reuse, for the console and for tests.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Reuse {
+    pub bodies_rendered: usize,
+    pub bodies_reused: usize,
+    pub pages_rendered: usize,
+    pub pages_reused: usize,
+}
+
+impl Memo {
+    /// Forgets everything: the next build renders every page.
+    pub fn clear(&mut self) {
+        *self = Memo::default();
+    }
+
+    pub fn stages(&self) -> MemoStages<'_> {
+        MemoStages {
+            memo: self,
+            pending_bodies: HashMap::new(),
+            pending_pages: HashMap::new(),
+            shared: None,
+            fresh: HashSet::new(),
+            reuse: Reuse::default(),
+        }
+    }
+
+    /// Keeps what a successful build produced. `pages` are the final
+    /// (minified) files, shared with what the server serves.
+    pub fn commit(&mut self, pending: Pending, pages: &HashMap<String, Arc<Vec<u8>>>) {
+        self.bodies = pending.bodies;
+        self.pages = pending
+            .pages
+            .into_iter()
+            .filter_map(|(path, key)| pages.get(&path).map(|b| (path, (key, b.clone()))))
+            .collect();
+        self.shared = pending.shared;
+    }
+}
+
+/// What one build would leave in the [`Memo`] if it succeeds.
+pub struct Pending {
+    bodies: HashMap<PathBuf, (u64, RenderedBody)>,
+    pages: HashMap<String, u64>,
+    shared: Option<u64>,
+}
+
+impl MemoStages<'_> {
+    pub fn finish(self) -> Pending {
+        Pending {
+            bodies: self.pending_bodies,
+            pages: self.pending_pages,
+            shared: self.shared,
+        }
+    }
+}
+
+/// The render and minify stages of one incremental build.
+pub struct MemoStages<'a> {
+    memo: &'a Memo,
+    pending_bodies: HashMap<PathBuf, (u64, RenderedBody)>,
+    pending_pages: HashMap<String, u64>,
+    shared: Option<u64>,
+    /// Output paths rendered in this build (the others come minified).
+    fresh: HashSet<String>,
+    pub reuse: Reuse,
+}
+
+impl Stages for MemoStages<'_> {
+    fn render(
+        &mut self,
+        site: &Site,
+        graph: &Graph,
+        theme: &Theme,
+        linkers: &dyn render::LinkerFactory,
+    ) -> Result<Rendered, Vec<Diagnostic>> {
+        let body_keys: Vec<u64> = (0..site.documents.len())
+            .into_par_iter()
+            .map(|i| body_key(site, graph, i))
+            .collect();
+        let known: Vec<Option<RenderedBody>> = site
+            .documents
+            .par_iter()
+            .zip(&body_keys)
+            .map(|(d, key)| match self.memo.bodies.get(&d.source) {
+                Some((k, body)) if k == key => Some(body.clone()),
+                _ => None,
+            })
+            .collect();
+        self.reuse.bodies_reused = known.iter().filter(|b| b.is_some()).count();
+        self.reuse.bodies_rendered = known.len() - self.reuse.bodies_reused;
+        let (specs, bodies) = render::page_specs(site, graph, linkers, known);
+        self.pending_bodies = site
+            .documents
+            .iter()
+            .zip(body_keys)
+            .zip(&bodies)
+            .map(|((d, key), body)| (d.source.clone(), (key, body.clone())))
+            .collect();
+
+        let base = render::site_context(site, graph);
+        let shared = hash_json(&base.clone().into_json());
+        let same_shared = self.memo.shared == Some(shared);
+        self.shared = Some(shared);
+
+        let keyed: Vec<(String, u64, render::pages::PageSpec)> = specs
+            .into_par_iter()
+            .map(|spec| {
+                let mut h = DefaultHasher::new();
+                spec.template.hash(&mut h);
+                spec.url.hash(&mut h);
+                serde_json::to_writer(HashWriter(&mut h), &spec.context)
+                    .expect("contexts serialise");
+                (render::output_path(&spec.url), h.finish(), spec)
+            })
+            .collect();
+        let mut reused = Vec::new();
+        let mut dirty = Vec::new();
+        for (path, key, spec) in keyed {
+            self.pending_pages.insert(path.clone(), key);
+            match self.memo.pages.get(&path) {
+                Some((k, bytes)) if same_shared && *k == key => reused.push(Page {
+                    path,
+                    content: bytes.as_ref().clone(),
+                    source: spec.source,
+                }),
+                _ => {
+                    self.fresh.insert(path);
+                    dirty.push(spec);
+                }
+            }
+        }
+        self.reuse.pages_reused = reused.len();
+        self.reuse.pages_rendered = dirty.len();
+        let mut pages = render::render_specs(theme, &base, dirty, &site.config.base_url)?;
+        pages.extend(reused);
+        Ok(Rendered { pages, bodies })
+    }
+
+    fn minify(&mut self, pages: &mut [Page]) {
+        let fresh = &self.fresh;
+        pages
+            .par_iter_mut()
+            .filter(|p| p.is_html() && fresh.contains(&p.path))
+            .for_each(|p| p.content = crate::output::minify::html(&p.content));
+    }
+}
+
+/// Everything a document's rendered body depends on: its Markdown, its URL
+/// (links are relative), the HTML setting, and where its citations lead.
+fn body_key(site: &Site, graph: &Graph, doc: usize) -> u64 {
+    let d = &site.documents[doc];
+    let mut h = DefaultHasher::new();
+    d.body.hash(&mut h);
+    d.url_path.hash(&mut h);
+    site.config.allow_html.hash(&mut h);
+    for link in &graph.links[doc] {
+        hash_link(site, graph, link, &mut h);
+    }
+    h.finish()
+}
+
+fn hash_link(site: &Site, graph: &Graph, link: &LinkedCitation, h: &mut DefaultHasher) {
+    format!("{link:?}").hash(h);
+    if let Some(node) = link.target {
+        match graph.as_document(node) {
+            Some(d) => site.documents[d].url_path.hash(h),
+            None => format!("{:?}", graph.as_stub(node)).hash(h),
+        }
+    }
+}
+
+fn hash_json(value: &serde_json::Value) -> u64 {
+    let mut h = DefaultHasher::new();
+    serde_json::to_writer(HashWriter(&mut h), value).expect("json serialises");
+    h.finish()
+}
+
+/// Feeds serialised bytes straight into a hasher, without a buffer.
+struct HashWriter<'a>(&'a mut DefaultHasher);
+
+impl std::io::Write for HashWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}

@@ -1,0 +1,415 @@
+//! `vanban serve` end to end: start it on a free loopback port, fetch pages
+//! over HTTP, edit files and watch the rebuild arrive as a reload event,
+//! break a file and see the overlay, fix it, and check that what is served
+//! equals a fresh `vanban build` of the same files byte for byte.
+
+mod common;
+use common::*;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, ChildStdout, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::time::Duration;
+
+/// Generous: only guards against a hung server, measures nothing.
+const WAIT: Duration = Duration::from_secs(120);
+const SCRIPT_TAG: &str = r#"<script src="/__vanban/reload.js"></script>"#;
+
+struct Server {
+    child: Child,
+    /// "127.0.0.1:PORT"
+    address: String,
+    /// Lines the server printed after "Serving …".
+    lines: Receiver<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(root: &Path) -> Server {
+    let mut child = vanban()
+        .args(["serve", "--port", "0", "--root"])
+        .arg(root)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start vanban serve");
+    let stdout: ChildStdout = child.stdout.take().unwrap();
+    let (tx, lines) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut server = Server {
+        child,
+        address: String::new(),
+        lines,
+    };
+    loop {
+        let line = server
+            .lines
+            .recv_timeout(WAIT)
+            .expect("serve prints where it listens");
+        if let Some(rest) = line.split(" at http://").nth(1) {
+            server.address = rest.split('/').next().unwrap().to_string();
+            break;
+        }
+    }
+    server
+}
+
+struct Response {
+    status: u16,
+    headers: String,
+    body: Vec<u8>,
+}
+
+impl Response {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// A raw HTTP/1.1 GET, so that paths go out exactly as written.
+fn get(server: &Server, target: &str) -> Response {
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    write!(
+        stream,
+        "GET {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        server.address
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let headers = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let status = headers.split(' ').nth(1).unwrap().parse().unwrap();
+    Response {
+        status,
+        headers,
+        body: raw[split + 4..].to_vec(),
+    }
+}
+
+/// The `data:` of every `reload` event, as they arrive.
+fn events(server: &Server) -> Receiver<String> {
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    write!(
+        stream,
+        "GET /__vanban/events HTTP/1.1\r\nHost: {}\r\n\r\n",
+        server.address
+    )
+    .unwrap();
+    let (tx, rx) = mpsc::channel();
+    let (ready_tx, ready) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut is_reload = false;
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            if line == ": connected" {
+                let _ = ready_tx.send(());
+            }
+            if line == "event: reload" {
+                is_reload = true;
+            } else if let Some(data) = line.strip_prefix("data: ") {
+                if is_reload && tx.send(data.to_string()).is_err() {
+                    break;
+                }
+                is_reload = false;
+            }
+        }
+    });
+    ready.recv_timeout(WAIT).expect("event stream opens");
+    rx
+}
+
+fn next_reload(events: &Receiver<String>) -> serde_json::Value {
+    let data = events.recv_timeout(WAIT).expect("a reload event");
+    serde_json::from_str(&data).unwrap()
+}
+
+/// The rebuild line serve printed for the build that just finished.
+fn next_rebuild_line(server: &Server) -> String {
+    loop {
+        let line = server.lines.recv_timeout(WAIT).expect("a rebuild line");
+        if line.starts_with("Rebuilt") || line.starts_with("Build failed") {
+            return line;
+        }
+    }
+}
+
+/// "N bodies rendered" from a rebuild line.
+fn bodies_rendered(line: &str) -> usize {
+    let before = line.split(" bodies rendered").next().unwrap();
+    before.rsplit(' ').next().unwrap().parse().unwrap()
+}
+
+fn plan(title: &str, body: &str) -> String {
+    doc(
+        &format!(
+            "title = \"{title}\"\nkind = \"ke-hoach\"\nnumber = \"6861/KH-UBND\"\nissued = \"2019-07-12\"\nissuer = \"Ủy ban nhân dân tỉnh Khánh Hòa\"\nimplements = [\"Quyết định số 1847/QĐ-TTg ngày 27/12/2018 của Thủ tướng Chính phủ\"]"
+        ),
+        body,
+    )
+}
+
+fn test_site() -> tempfile::TempDir {
+    site(&[
+        ("content/_index.md", ROOT_INDEX),
+        ("content/khanh-hoa/_index.md", &province("Tỉnh Khánh Hòa")),
+        (
+            "content/quyet-dinh-1847.md",
+            &doc(
+                "title = \"Phê duyệt Đề án Văn hóa công vụ\"\nkind = \"quyet-dinh\"\nnumber = \"1847/QĐ-TTg\"\nissued = \"2018-12-27\"\nissuer = \"Thủ tướng Chính phủ\"",
+                "## Mục tiêu\n\nXây dựng phong cách ứng xử chuẩn mực của cán bộ, công chức.\n",
+            ),
+        ),
+        (
+            "content/khanh-hoa/ke-hoach.md",
+            &plan(
+                "Triển khai thực hiện Đề án Văn hóa công vụ",
+                "Thực hiện Quyết định số 1847/QĐ-TTg ngày 27/12/2018 của Thủ tướng Chính phủ.\n",
+            ),
+        ),
+        (
+            "content/khanh-hoa/bao-cao.md",
+            &doc(
+                "title = \"Kết quả thực hiện văn hóa công vụ năm 2020\"\nkind = \"bao-cao\"\nnumber = \"12/BC-UBND\"\nissued = \"2020-12-01\"\ncites = [\"Kế hoạch số 6861/KH-UBND ngày 12/7/2019 của UBND tỉnh\"]",
+                "Theo Kế hoạch số 6861/KH-UBND ngày 12/7/2019, các cơ quan đã triển khai.\n",
+            ),
+        ),
+    ])
+}
+
+/// Every file of a fresh build is served, byte for byte (HTML with the
+/// reload script taken out again).
+fn assert_same_as_full_build(server: &Server, root: &Path) {
+    let out = tempfile::tempdir().unwrap();
+    let o = build(
+        root,
+        out.path(),
+        &["--base-url", &format!("http://{}/", server.address)],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let files = tree(out.path());
+    assert!(files.len() > 10);
+    for file in files {
+        let built = std::fs::read(out.path().join(&file)).unwrap();
+        assert!(
+            !String::from_utf8_lossy(&built).contains("__vanban"),
+            "build output never carries serve's script"
+        );
+        let target = format!("/{}", file.to_string_lossy());
+        let r = get(server, &target);
+        assert_eq!(r.status, 200, "{target}");
+        let served = if target.ends_with(".html") {
+            let text = r.text();
+            assert_eq!(text.matches(SCRIPT_TAG).count(), 1, "{target}");
+            text.replacen(SCRIPT_TAG, "", 1).into_bytes()
+        } else {
+            r.body
+        };
+        assert!(
+            served == built,
+            "{target} differs from a full build:\nserved: {}\nbuilt:  {}",
+            String::from_utf8_lossy(&served),
+            String::from_utf8_lossy(&built)
+        );
+    }
+}
+
+#[test]
+fn edits_rebuild_only_what_they_touch_and_equal_a_full_build() {
+    let site = test_site();
+    let root = site.path();
+    let server = start(root);
+    assert!(
+        server.address.starts_with("127.0.0.1:"),
+        "loopback by default"
+    );
+
+    let home = get(&server, "/");
+    assert_eq!(home.status, 200);
+    assert!(home.headers.contains("text/html"));
+    assert!(
+        home.text().contains(SCRIPT_TAG),
+        "serve injects its reload script"
+    );
+    let page = "/khanh-hoa/6861-kh-ubnd-2019/";
+    assert!(get(&server, page)
+        .text()
+        .contains("Triển khai thực hiện Đề án Văn hóa công vụ"));
+    let redirect = get(&server, "/khanh-hoa");
+    assert_eq!(redirect.status, 301);
+    assert!(redirect.headers.contains("Location: /khanh-hoa/"));
+    assert_eq!(get(&server, "/khong-co-trang-nay/").status, 404);
+
+    // Change one document's title and body.
+    let reloads = events(&server);
+    write_files(
+        root,
+        &[(
+            "content/khanh-hoa/ke-hoach.md",
+            &plan(
+                "Tổ chức thực hiện Đề án Văn hóa công vụ năm 2019",
+                "Thực hiện Quyết định số 1847/QĐ-TTg ngày 27/12/2018 của Thủ tướng Chính phủ.\n\nNội dung mới được bổ sung.\n",
+            ),
+        )],
+    );
+    let event = next_reload(&reloads);
+    assert_eq!(event["errors"], 0, "{event}");
+    let line = next_rebuild_line(&server);
+    assert_eq!(bodies_rendered(&line), 1, "only the edited body: {line}");
+    let text = get(&server, page).text();
+    assert!(text.contains("Tổ chức thực hiện Đề án Văn hóa công vụ năm 2019"));
+    assert!(text.contains("Nội dung mới được bổ sung."));
+    // The page of what it implements lists it under its new title.
+    assert!(get(&server, "/1847-qd-ttg-2018/")
+        .text()
+        .contains("Tổ chức thực hiện Đề án Văn hóa công vụ năm 2019"));
+    assert_same_as_full_build(&server, root);
+
+    // A new document citing the plan, and a deleted one.
+    write_files(
+        root,
+        &[(
+            "content/khanh-hoa/huong-dan.md",
+            &doc(
+                "title = \"Hướng dẫn thực hiện Kế hoạch 6861\"\nkind = \"huong-dan\"\nnumber = \"3/HD-SNV\"\nissued = \"2019-08-01\"\nimplements = [\"Kế hoạch số 6861/KH-UBND ngày 12/7/2019 của UBND tỉnh Khánh Hòa\"]",
+                "Căn cứ Kế hoạch số 6861/KH-UBND ngày 12/7/2019.\n",
+            ),
+        )],
+    );
+    assert_eq!(next_reload(&reloads)["errors"], 0);
+    std::fs::remove_file(root.join("content/khanh-hoa/bao-cao.md")).unwrap();
+    assert_eq!(next_reload(&reloads)["errors"], 0);
+    assert_eq!(get(&server, "/khanh-hoa/12-bc-ubnd-2020/").status, 404);
+    assert!(get(&server, page)
+        .text()
+        .contains("Hướng dẫn thực hiện Kế hoạch 6861"));
+    assert_same_as_full_build(&server, root);
+
+    // config.toml rebuilds everything.
+    write_files(
+        root,
+        &[("config.toml", "title = \"Cổng văn bản thử nghiệm\"\n")],
+    );
+    assert_eq!(next_reload(&reloads)["errors"], 0);
+    let line = loop {
+        let l = next_rebuild_line(&server);
+        if l.contains("config.toml") {
+            break l;
+        }
+    };
+    assert!(line.contains(" 0 reused;"), "{line}");
+    assert!(get(&server, page)
+        .text()
+        .contains("Cổng văn bản thử nghiệm"));
+    assert_same_as_full_build(&server, root);
+
+    assert!(!root.join("public").exists(), "serve writes nothing");
+}
+
+#[test]
+fn a_broken_file_shows_an_overlay_over_the_last_good_page_until_fixed() {
+    let site = test_site();
+    let root = site.path();
+    let server = start(root);
+    let page = "/khanh-hoa/6861-kh-ubnd-2019/";
+    let reloads = events(&server);
+
+    // Line 3: an unknown key (front matter denies unknown fields).
+    let good = plan("Triển khai thực hiện Đề án Văn hóa công vụ", "Nội dung.\n");
+    let broken = good.replacen("kind = ", "kindd = ", 1);
+    assert!(broken.lines().nth(2).unwrap().starts_with("kindd"));
+    write_files(root, &[("content/khanh-hoa/ke-hoach.md", &broken)]);
+    let event = next_reload(&reloads);
+    assert!(event["errors"].as_u64().unwrap() >= 1, "{event}");
+
+    let r = get(&server, page);
+    assert_eq!(r.status, 200, "the last good page is still served");
+    let text = r.text();
+    assert!(text.contains("Triển khai thực hiện Đề án Văn hóa công vụ"));
+    assert!(text.contains("vanban-error-overlay"), "{text}");
+    assert!(
+        text.contains("content/khanh-hoa/ke-hoach.md:3"),
+        "file and line"
+    );
+    assert!(text.contains("kindd"), "the message names the key");
+    // Other pages show it too, and non-HTML files are untouched.
+    assert!(get(&server, "/").text().contains("vanban-error-overlay"));
+    assert!(!get(&server, "/sitemap.xml")
+        .text()
+        .contains("vanban-error-overlay"));
+
+    write_files(
+        root,
+        &[(
+            "content/khanh-hoa/ke-hoach.md",
+            &plan("Triển khai Đề án Văn hóa công vụ đã sửa", "Nội dung.\n"),
+        )],
+    );
+    assert_eq!(next_reload(&reloads)["errors"], 0);
+    let text = get(&server, page).text();
+    assert!(
+        !text.contains("vanban-error-overlay"),
+        "fixing clears the overlay"
+    );
+    assert!(text.contains("Triển khai Đề án Văn hóa công vụ đã sửa"));
+    assert_same_as_full_build(&server, root);
+}
+
+#[test]
+fn a_site_broken_from_the_start_shows_its_errors() {
+    let site = site(&[
+        ("content/_index.md", ROOT_INDEX),
+        (
+            "content/a.md",
+            &doc("title = \"Thử\"\nkind = \"khong-co-loai-nay\"", "x\n"),
+        ),
+    ]);
+    let server = start(site.path());
+    let r = get(&server, "/");
+    assert_eq!(r.status, 500);
+    assert!(r.text().contains("content/a.md:3"), "{}", r.text());
+    let reloads = events(&server);
+    write_files(
+        site.path(),
+        &[(
+            "content/a.md",
+            &doc("title = \"Thử\"\nkind = \"ke-hoach\"", "x\n"),
+        )],
+    );
+    assert_eq!(next_reload(&reloads)["errors"], 0);
+    let r = get(&server, "/");
+    assert_eq!(r.status, 200);
+    assert!(!r.text().contains("vanban-error-overlay"));
+}
+
+#[test]
+fn refuses_paths_that_escape_the_site() {
+    let site = test_site();
+    let server = start(site.path());
+    for target in [
+        "/../config.toml",
+        "/khanh-hoa/../../config.toml",
+        "/%2e%2e/config.toml",
+        "/%2E%2E%2Fconfig.toml",
+        "/..%2fconfig.toml",
+        "/khanh-hoa/%2e%2e/%2e%2e/content/_index.md",
+        "/..%5cconfig.toml",
+    ] {
+        let r = get(&server, target);
+        assert_eq!(r.status, 403, "{target}");
+        assert!(!r.text().contains("Trung ương"), "{target}");
+    }
+    assert_eq!(get(&server, "/khanh-hoa/").status, 200);
+}
