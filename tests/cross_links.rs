@@ -322,3 +322,49 @@ fn topic_pages_gather_passages_with_anchors() {
     );
     assert!(plan.contains("id=4-trang-phuc-khi-thuc-hien-nhiem-vu"));
 }
+
+#[test]
+fn long_implementation_lists_are_capped_and_counted() {
+    let decision = doc(
+        "title = \"Phê duyệt Đề án\"\nkind = \"quyet-dinh\"\nnumber = \"1847/QĐ-TTg\"\nissued = \"2018-12-27\"\nissuer = \"Thủ tướng Chính phủ\"",
+        "",
+    );
+    let plans: Vec<(String, String)> = (1..=25)
+        .map(|i| {
+            (
+                format!("content/tinh/kh{i}.md"),
+                doc(
+                    &format!("title = \"Kế hoạch {i}\"\nkind = \"ke-hoach\"\nnumber = \"{i}/KH-UBND\"\nissued = \"2020-01-{i:02}\""),
+                    "Thực hiện Quyết định số 1847/QĐ-TTg ngày 27/12/2018 của Thủ tướng Chính phủ.\n",
+                ),
+            )
+        })
+        .collect();
+    let mut files: Vec<(&str, &str)> = vec![
+        ("content/_index.md", ROOT_INDEX),
+        ("content/qd.md", &decision),
+    ];
+    let province = province("Tỉnh Mẫu");
+    files.push(("content/tinh/_index.md", &province));
+    files.extend(plans.iter().map(|(p, t)| (p.as_str(), t.as_str())));
+    let s = site(&files);
+    let out = s.path().join("public");
+    assert!(build(s.path(), &out, &[]).status.success());
+    let page = read(&out.join("1847-qd-ttg-2018/index.html"));
+    assert!(
+        page.contains("Còn 5 văn bản triển khai khác: xem văn bản của Tỉnh Mẫu"),
+        "coverage row capped"
+    );
+    assert!(
+        page.contains("Còn 5 văn bản khác: xem văn bản của Tỉnh Mẫu"),
+        "relation group capped"
+    );
+    assert!(
+        page.contains("href=../tinh/25-kh-ubnd-2020/"),
+        "the newest are shown"
+    );
+    assert!(
+        !page.contains("href=../tinh/1-kh-ubnd-2020/>"),
+        "the oldest are counted, not listed"
+    );
+}

@@ -2,7 +2,7 @@
 //! (and district by district within), the documents implementing it, with
 //! the chain each one came through, and who has a plan, a report, neither.
 
-use super::views::{DocSummary, JurisdictionView, Views};
+use super::views::{DocSummary, JurisdictionView, Views, GROUP_LIMIT};
 use crate::content::{JurId, Level};
 use crate::graph::coverage::{self, Implementation};
 use crate::graph::NodeId;
@@ -28,6 +28,8 @@ pub struct Entry {
 pub struct Area {
     pub jurisdiction: JurisdictionView,
     pub entries: Vec<Entry>,
+    /// Implementing documents beyond the [`GROUP_LIMIT`] shown.
+    pub more: usize,
     pub districts: Vec<Area>,
     pub has_plan: bool,
     pub has_report: bool,
@@ -65,30 +67,41 @@ pub fn coverage_view(views: &Views, target: NodeId) -> Option<CoverageView> {
         doc: views.summary(i.node),
         via: i.via.iter().map(|&n| views.summary(n)).collect(),
     };
-    let entries_in = |j: JurId| -> Vec<Entry> {
+    // Newest first, at most GROUP_LIMIT per row; the rest are counted.
+    let entries_in = |j: JurId| -> (Vec<Entry>, usize) {
         let mut list: Vec<&Implementation> = coverage
             .by_jurisdiction
             .get(&j)
             .map(|v| v.iter().collect())
             .unwrap_or_default();
-        list.sort_by_key(|i| (views.node_date(i.node), i.node));
-        list.into_iter().map(entry).collect()
+        let more = list.len().saturating_sub(GROUP_LIMIT);
+        list.sort_by_key(|i| (std::cmp::Reverse(views.node_date(i.node)), i.node));
+        list.truncate(GROUP_LIMIT);
+        (list.into_iter().map(entry).collect(), more)
     };
-    let kind_of = |n: NodeId| views.summary(n).kind;
-    let has = |j: JurId, kind: &str| {
-        coverage
-            .by_jurisdiction
-            .iter()
-            .filter(|(&jur, _)| site.jurisdiction_chain(jur).contains(&j))
-            .flat_map(|(_, v)| v)
-            .any(|i| kind_of(i.node) == kind)
-    };
-    let area = |j: JurId, districts: Vec<Area>| Area {
-        jurisdiction: views.jurisdiction(j),
-        entries: entries_in(j),
-        districts,
-        has_plan: has(j, "ke-hoach"),
-        has_report: has(j, "bao-cao"),
+    // Whether each jurisdiction, with all below it, has a plan or a report:
+    // gathered once up the chains rather than per row.
+    let mut has: BTreeMap<JurId, (bool, bool)> = BTreeMap::new();
+    for (&jur, list) in &coverage.by_jurisdiction {
+        let plan = list.iter().any(|i| views.node_kind(i.node) == "ke-hoach");
+        let report = list.iter().any(|i| views.node_kind(i.node) == "bao-cao");
+        for ancestor in site.jurisdiction_chain(jur) {
+            let flags = has.entry(ancestor).or_default();
+            flags.0 |= plan;
+            flags.1 |= report;
+        }
+    }
+    let area = |j: JurId, districts: Vec<Area>| {
+        let (entries, more) = entries_in(j);
+        let (has_plan, has_report) = has.get(&j).copied().unwrap_or_default();
+        Area {
+            jurisdiction: views.jurisdiction(j),
+            entries,
+            more,
+            districts,
+            has_plan,
+            has_report,
+        }
     };
     let provinces: Vec<Area> = coverage::provinces(site)
         .into_iter()
@@ -148,7 +161,7 @@ pub fn coverage_view(views: &Views, target: NodeId) -> Option<CoverageView> {
         documents: coverage.all().count(),
     };
     Some(CoverageView {
-        national: entries_in(0),
+        national: entries_in(0).0,
         provinces,
         summary,
         by_kind_year: KindYearTable { years, rows },

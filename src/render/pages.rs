@@ -532,11 +532,18 @@ pub fn topic_pages(views: &Views, bodies: &[RenderedBody]) -> Vec<PageSpec> {
     for topic in TOPICS {
         let entries = topics::entries(views, bodies, topic);
         index.push(json!({"name": topic.name, "url": topic.url(), "count": entries.len()}));
-        pages.push(
-            PageSpec::new(topic.url(), "topic.html")
-                .with("topic", topic.link())
-                .with("entries", entries),
+        let mut context = serde_json::Map::new();
+        context.insert(
+            "topic".into(),
+            serde_json::to_value(topic.link()).expect("links serialise"),
         );
+        pages.extend(paginate(
+            &topic.url(),
+            &entries,
+            views.site.config.paginate,
+            "topic.html",
+            &context,
+        ));
     }
     pages.push(PageSpec::new("chu-de/".into(), "topics.html").with("topics", index));
     pages

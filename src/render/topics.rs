@@ -56,7 +56,7 @@ impl Topic {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 pub struct TopicEntry {
     pub doc: DocSummary,
     pub passages: Vec<PassageView>,
@@ -64,7 +64,7 @@ pub struct TopicEntry {
     pub tagged: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 pub struct PassageView {
     pub heading: String,
     pub url: String,

@@ -71,7 +71,15 @@ pub struct Group {
     pub level_name: &'static str,
     pub jurisdiction: Link,
     pub docs: Vec<DocSummary>,
+    /// How many more there are than `docs` shows.
+    pub more: usize,
 }
+
+/// Documents listed per jurisdiction in a relation list or a coverage row;
+/// the rest are counted and reached through the jurisdiction's page, so a
+/// national decision's page stays readable (and fast to build) when
+/// thousands of local documents implement it.
+pub const GROUP_LIMIT: usize = 20;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Relations {
@@ -248,6 +256,18 @@ impl<'a> Views<'a> {
         }
     }
 
+    /// The kind slug of a node ("" for a stub whose kind no citation said).
+    pub fn node_kind(&self, node: NodeId) -> &'static str {
+        match self.graph.as_document(node) {
+            Some(d) => self.site.documents[d].kind.slug,
+            None => self
+                .graph
+                .as_stub(node)
+                .and_then(|s| s.kind)
+                .map_or("", |k| k.slug),
+        }
+    }
+
     pub fn node_date(&self, node: NodeId) -> Option<PartialDate> {
         match self.graph.as_document(node) {
             Some(d) => self.site.documents[d].issued,
@@ -276,10 +296,16 @@ impl<'a> Views<'a> {
         }
         by_jur
             .into_values()
-            .map(|(j, docs)| Group {
-                level_name: self.site.jurisdiction(j).level.name_vi(),
-                jurisdiction: self.jurisdiction_link(j),
-                docs: self.sorted_summaries(docs),
+            .map(|(j, mut docs)| {
+                let more = docs.len().saturating_sub(GROUP_LIMIT);
+                docs.sort_by_key(|&n| (std::cmp::Reverse(self.node_date(n)), n));
+                docs.truncate(GROUP_LIMIT);
+                Group {
+                    level_name: self.site.jurisdiction(j).level.name_vi(),
+                    jurisdiction: self.jurisdiction_link(j),
+                    docs: self.sorted_summaries(docs),
+                    more,
+                }
             })
             .collect()
     }
