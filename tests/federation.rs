@@ -151,6 +151,12 @@ fn national_and_provincial_sites_link_both_ways_and_coverage_counts_federated_do
     ] {
         assert!(coverage.contains(label), "{label} missing from coverage");
     }
+    let implementers = section(&decision, "id=\"van-ban-trien-khai\"");
+    assert!(
+        implementers.contains("đăng tải trên trang Văn hóa công vụ tỉnh Khánh Hòa")
+            && !implementers.contains("chưa đăng tải toàn văn"),
+        "federated documents are published elsewhere, not missing: {implementers}"
+    );
     // Their local pages lead to the portal.
     let stub = page(&nat_out, "khanh-hoa/6861-kh-ubnd-2019/index.html");
     assert!(stub.contains(&format!("href=\"{kh_plan}\"")));

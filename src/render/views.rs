@@ -28,6 +28,8 @@ pub struct DocSummary {
     pub jurisdiction: Link,
     /// Cited here but not published on this site.
     pub stub: bool,
+    /// The title of the other vanban site that publishes it, if one does.
+    pub published_on: Option<String>,
     pub full_text: bool,
     /// A readable label: "Kế hoạch số 6861/KH-UBND ngày 12/07/2019".
     pub label: String,
@@ -163,7 +165,12 @@ impl<'a> Views<'a> {
         let kind_name = stub.kind.map_or("Văn bản", |k| k.name);
         DocSummary {
             url: stub.url_path.clone(),
-            title: String::new(),
+            title: stub
+                .external
+                .as_ref()
+                .map(|e| e.title.clone())
+                .unwrap_or_default(),
+            published_on: stub.external.as_ref().map(|e| e.site.clone()),
             kind: stub.kind.map_or("", |k| k.slug),
             kind_name,
             number: Some(stub.number.written.clone()),
@@ -187,6 +194,7 @@ impl<'a> Views<'a> {
             issuer: d.issuer.clone(),
             jurisdiction: self.jurisdiction_link(d.jurisdiction),
             stub: false,
+            published_on: None,
             full_text: d.has_full_text(),
             label: label(
                 d.kind.name,
