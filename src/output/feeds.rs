@@ -279,19 +279,14 @@ pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
 
 /// Escapes text for XML and drops characters XML 1.0 cannot carry.
 fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let allowed: String = text
+        .chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r')
+                || !((c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}')
+        })
+        .collect();
+    crate::text::escape_markup(&allowed)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use crate::config::Config;
 use crate::render::Page;
+use crate::text::escape_markup;
 
 pub fn sitemap(config: &Config, pages: &[Page]) -> Page {
     let mut urls: Vec<String> = pages
@@ -15,7 +16,7 @@ pub fn sitemap(config: &Config, pages: &[Page]) -> Page {
     );
     for url in urls {
         xml.push_str("  <url><loc>");
-        xml.push_str(&xml_escape(&url));
+        xml.push_str(&escape_markup(&url));
         xml.push_str("</loc></url>\n");
     }
     xml.push_str("</urlset>\n");
@@ -36,13 +37,6 @@ pub fn robots(config: &Config) -> Page {
         .into_bytes(),
         source: None,
     }
-}
-
-pub fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! them) rather than inline styles. The syntax set is loaded on first use,
 //! so sites without code never pay for it.
 
+use crate::text::escape_markup;
 use comrak::adapters::SyntaxHighlighterAdapter;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -26,7 +27,7 @@ impl SyntaxHighlighterAdapter for ClassedHighlighter {
             .filter(|l| !l.is_empty())
             .and_then(|l| SYNTAXES.find_syntax_by_token(l));
         let Some(syntax) = syntax else {
-            return out.write_str(&escape(code));
+            return out.write_str(&escape_markup(code));
         };
         let mut generator = ClassedHTMLGenerator::new_with_class_style(
             syntax,
@@ -38,7 +39,7 @@ impl SyntaxHighlighterAdapter for ClassedHighlighter {
                 .parse_html_for_line_which_includes_newline(line)
                 .is_err()
             {
-                return out.write_str(&escape(code));
+                return out.write_str(&escape_markup(code));
             }
         }
         out.write_str(&generator.finalize())
@@ -70,21 +71,7 @@ fn write_tag(
     attributes.sort();
     write!(out, "<{tag}")?;
     for (name, value) in attributes {
-        write!(out, " {name}=\"{}\"", escape(&value))?;
+        write!(out, " {name}=\"{}\"", escape_markup(&value))?;
     }
     write!(out, ">")
-}
-
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }

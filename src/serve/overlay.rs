@@ -3,6 +3,7 @@
 //! error's file, line and message over the last good page.
 
 use crate::diagnostics::Diagnostic;
+use crate::text::escape_markup;
 
 /// Reloads the page after every build; EventSource reconnects by itself
 /// when the server restarts.
@@ -60,8 +61,8 @@ fn overlay(errors: &[Diagnostic]) -> String {
         };
         items.push_str(&format!(
             "<li><code class=\"vanban-error-file\">{}</code>{line}: <span class=\"vanban-error-message\">{}</span></li>",
-            escape(&position),
-            escape(&d.message)
+            escape_markup(&position),
+            escape_markup(&d.message)
         ));
     }
     format!(
@@ -75,13 +76,6 @@ fn overlay(errors: &[Diagnostic]) -> String {
 
 fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).rposition(|w| w == needle)
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]
