@@ -325,10 +325,7 @@ fn topic_pages_gather_passages_with_anchors() {
 
 #[test]
 fn long_implementation_lists_are_capped_and_counted() {
-    let decision = doc(
-        "title = \"Phê duyệt Đề án\"\nkind = \"quyet-dinh\"\nnumber = \"1847/QĐ-TTg\"\nissued = \"2018-12-27\"\nissuer = \"Thủ tướng Chính phủ\"",
-        "",
-    );
+    let decision = decision_1847();
     let plans: Vec<(String, String)> = (1..=25)
         .map(|i| {
             (

@@ -16,10 +16,7 @@ fn open_data_site() -> tempfile::TempDir {
         ("content/_index.md", ROOT_INDEX),
         (
             "content/quyet-dinh-1847.md",
-            &doc(
-                "title = \"Phê duyệt Đề án Văn hóa công vụ\"\nkind = \"quyet-dinh\"\nnumber = \"1847/QĐ-TTg\"\nissued = \"2018-12-27\"\nissuer = \"Thủ tướng Chính phủ\"",
-                "",
-            ),
+            &decision_1847(),
         ),
         ("content/khanh-hoa/_index.md", &province("Tỉnh Khánh Hòa")),
         (

@@ -80,3 +80,12 @@ pub fn district(name: &str) -> String {
 pub fn doc(front_matter: &str, body: &str) -> String {
     format!("+++\n{front_matter}\n+++\n{body}")
 }
+
+/// Quyết định 1847/QĐ-TTg as a metadata-only page, the decision most test
+/// sites implement.
+pub fn decision_1847() -> String {
+    doc(
+        "title = \"Phê duyệt Đề án Văn hóa công vụ\"\nkind = \"quyet-dinh\"\nnumber = \"1847/QĐ-TTg\"\nissued = \"2018-12-27\"\nissuer = \"Thủ tướng Chính phủ\"",
+        "",
+    )
+}
