@@ -241,11 +241,22 @@ fn every_feed_parses_with_absolute_links_and_entries_newest_first() {
     }
 }
 
+/// Runs `vanban ARGS… --root ROOT` (the `new` command in these tests).
+fn new_file(root: &std::path::Path, args: &[&str]) -> std::process::Output {
+    vanban()
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn vanban_new_writes_posts_and_documents_that_build() {
     let s = news_site();
-    let o = vanban()
-        .args([
+    let o = new_file(
+        s.path(),
+        &[
             "new",
             "tin-bai",
             "Biểu dương Đoàn Thanh niên xã Vĩnh Lương",
@@ -253,11 +264,8 @@ fn vanban_new_writes_posts_and_documents_that_build() {
             "khanh-hoa",
             "--date",
             "2023-05-19",
-            "--root",
-        ])
-        .arg(s.path())
-        .output()
-        .unwrap();
+        ],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let path = s
         .path()
@@ -269,40 +277,32 @@ fn vanban_new_writes_posts_and_documents_that_build() {
     assert!(text.contains("commended = []") && text.contains("# award ="));
 
     // A second post of the same title would overwrite the first: refused.
-    let again = vanban()
-        .args([
+    let again = new_file(
+        s.path(),
+        &[
             "new",
             "tin-bai",
             "Biểu dương Đoàn Thanh niên xã Vĩnh Lương",
             "--under",
             "khanh-hoa",
-            "--root",
-        ])
-        .arg(s.path())
-        .output()
-        .unwrap();
+        ],
+    );
     assert_eq!(again.status.code(), Some(1));
     assert!(stderr(&again).contains("already exists"));
 
     // A document, and a site-wide post dated today.
-    let o = vanban()
-        .args([
+    let o = new_file(
+        s.path(),
+        &[
             "new",
             "ke-hoach",
             "Thực hiện văn hóa công vụ năm 2024",
             "--under",
             "khanh-hoa",
-            "--root",
-        ])
-        .arg(s.path())
-        .output()
-        .unwrap();
+        ],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
-    let o = vanban()
-        .args(["new", "tin-bai", "Tin mới trong ngày", "--root"])
-        .arg(s.path())
-        .output()
-        .unwrap();
+    let o = new_file(s.path(), &["new", "tin-bai", "Tin mới trong ngày"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let today = read(&s.path().join("content/tin-tuc/tin-moi-trong-ngay.md"));
     let issued = today
@@ -327,12 +327,7 @@ fn vanban_new_writes_posts_and_documents_that_build() {
         (vec!["new", "khong-phai-loai", "X"], 2),
         (vec!["new", "tin-bai", "!!!"], 2),
     ] {
-        let o = vanban()
-            .args(&args)
-            .arg("--root")
-            .arg(s.path())
-            .output()
-            .unwrap();
+        let o = new_file(s.path(), &args);
         assert_eq!(o.status.code(), Some(code), "{args:?}: {}", stderr(&o));
         assert!(stderr(&o).starts_with("error: "), "{}", stderr(&o));
     }
