@@ -7,10 +7,11 @@ use crate::content::{self, LoadOptions, Site};
 use crate::diagnostics::{self, Diagnostic};
 use crate::graph::{self, Graph};
 use crate::output;
-use crate::render::{self, Page, Theme};
+use crate::render::{self, Page, PageSink, RenderedBody, Theme};
 use crate::search;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone, Default)]
@@ -35,7 +36,17 @@ impl BuildOptions {
 pub struct Generated {
     pub site: Site,
     pub graph: Graph,
+    /// Every output file, sorted by path.
     pub pages: Vec<Page>,
+    pub warnings: Vec<Diagnostic>,
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// What a build knows once every file went to its sink.
+pub struct Finished {
+    pub site: Site,
+    pub graph: Graph,
+    pub files: usize,
     pub warnings: Vec<Diagnostic>,
     pub timings: Vec<(&'static str, Duration)>,
 }
@@ -51,20 +62,21 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Vec<Diagnostic>> {
     Ok(config)
 }
 
-/// The render and minify stages: `serve` replaces them with ones that keep
-/// what did not change since its previous build.
+/// The render stage: `serve` replaces it with one that reuses what did not
+/// change since its previous build.
 pub trait Stages {
+    /// Puts every rendered page into `sink`; returns each document's body.
     fn render(
         &mut self,
         site: &Site,
         graph: &Graph,
         theme: &Theme,
         linkers: &dyn render::LinkerFactory,
-    ) -> Result<render::Rendered, Vec<Diagnostic>>;
-    fn minify(&mut self, pages: &mut [Page]);
+        sink: &dyn PageSink,
+    ) -> Result<Vec<RenderedBody>, Vec<Diagnostic>>;
 }
 
-/// Renders and minifies every page.
+/// Renders every page.
 pub struct FullStages;
 
 impl Stages for FullStages {
@@ -74,17 +86,13 @@ impl Stages for FullStages {
         graph: &Graph,
         theme: &Theme,
         linkers: &dyn render::LinkerFactory,
-    ) -> Result<render::Rendered, Vec<Diagnostic>> {
-        render::render(site, graph, theme, linkers)
-    }
-
-    fn minify(&mut self, pages: &mut [Page]) {
-        pages.par_iter_mut().filter(|p| p.is_html()).for_each(|p| {
-            p.content = output::minify::html(&p.content);
-        });
+        sink: &dyn PageSink,
+    ) -> Result<Vec<RenderedBody>, Vec<Diagnostic>> {
+        render::render(site, graph, theme, linkers, sink)
     }
 }
 
+/// Every file in memory, for `serve` and `check`.
 pub fn generate(options: &BuildOptions) -> Result<Generated, Vec<Diagnostic>> {
     generate_with(options, &mut FullStages)
 }
@@ -93,6 +101,25 @@ pub fn generate_with(
     options: &BuildOptions,
     stages: &mut dyn Stages,
 ) -> Result<Generated, Vec<Diagnostic>> {
+    let memory = MemorySink::default();
+    let finished = run(options, stages, &memory)?;
+    let mut pages = memory.pages.into_inner().expect("no thread panicked");
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Generated {
+        site: finished.site,
+        graph: finished.graph,
+        pages,
+        warnings: finished.warnings,
+        timings: finished.timings,
+    })
+}
+
+/// Runs every stage; each output file goes to `sink` as soon as it is made.
+pub fn run(
+    options: &BuildOptions,
+    stages: &mut dyn Stages,
+    sink: &dyn PageSink,
+) -> Result<Finished, Vec<Diagnostic>> {
     let mut timings = Vec::new();
     let mut clock = Instant::now();
     let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
@@ -134,51 +161,135 @@ pub fn generate_with(
     warnings.extend(graph.findings.iter().cloned());
     lap("resolve", &mut timings);
 
+    let out = Output::new(sink, site.config.minify);
     let linkers = graph::CitationLinks {
         site: &site,
         graph: &graph,
     };
-    let rendered = stages.render(&site, &graph, &theme, &linkers)?;
-    let mut pages = rendered.pages;
+    let bodies = stages.render(&site, &graph, &theme, &linkers, &out)?;
     lap("render", &mut timings);
 
-    let search_docs = search::site::documents(&site, &graph, &rendered.bodies);
-    pages.extend(search::build_index(&search_docs).into_iter().map(|f| Page {
-        path: f.path,
-        content: f.bytes,
-        source: None,
-    }));
+    let search_docs = search::site::documents(&site, &graph, &bodies);
+    drop(bodies);
+    let index = search::build_index(&search_docs);
+    drop(search_docs);
+    out.put_all(
+        index
+            .into_iter()
+            .map(|f| Page {
+                path: f.path,
+                content: f.bytes,
+                source: None,
+            })
+            .collect(),
+    )?;
     lap("index", &mut timings);
 
-    if site.config.minify {
-        stages.minify(&mut pages);
+    out.put_all(
+        theme
+            .static_files
+            .iter()
+            .map(|(path, (bytes, origin))| Page {
+                path: path.clone(),
+                content: bytes.clone(),
+                source: Some(origin.clone()),
+            })
+            .collect(),
+    )?;
+    out.put_all(output::feeds::feeds(&site))?;
+    out.put_all(output::api::pages(&site, &graph))?;
+    let mut written = out.into_written();
+    let sitemap = output::sitemap::sitemap(&site.config, written.iter().map(|(p, _)| p.as_str()));
+    for page in [sitemap, output::sitemap::robots(&site.config)] {
+        written.push((page.path.clone(), None));
+        put_or_report(sink, page)?;
     }
-    for (path, (bytes, origin)) in &theme.static_files {
-        pages.push(Page {
-            path: path.clone(),
-            content: bytes.clone(),
-            source: Some(origin.clone()),
-        });
-    }
-    pages.extend(output::feeds::feeds(&site));
-    pages.extend(output::api::pages(&site, &graph));
-    pages.push(output::sitemap::sitemap(&site.config, &pages));
-    pages.push(output::sitemap::robots(&site.config));
-    let collisions = output::check_collisions(&pages);
+    let collisions = output::check_collisions(&written);
     if !collisions.is_empty() {
         return Err(collisions);
     }
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
-    lap("minify", &mut timings);
+    lap("feeds", &mut timings);
 
     diagnostics::sort(&mut warnings);
-    Ok(Generated {
+    Ok(Finished {
         site,
         graph,
-        pages,
+        files: written.len(),
         warnings,
         timings,
     })
+}
+
+fn put_or_report(sink: &dyn PageSink, page: Page) -> Result<(), Vec<Diagnostic>> {
+    let path = page.path.clone();
+    sink.put(page)
+        .map_err(|e| vec![Diagnostic::error(path, "write", e.to_string())])
+}
+
+/// The build's side of every sink: minifies HTML when asked and remembers
+/// which file came from where, for the sitemap and URL collisions.
+struct Output<'a> {
+    sink: &'a dyn PageSink,
+    minify: bool,
+    written: Mutex<Vec<(String, Option<PathBuf>)>>,
+}
+
+impl<'a> Output<'a> {
+    fn new(sink: &'a dyn PageSink, minify: bool) -> Self {
+        Output {
+            sink,
+            minify,
+            written: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Writes in parallel: on a large site creating files is much of the
+    /// build, and file systems create them faster from several threads.
+    fn put_all(&self, pages: Vec<Page>) -> Result<(), Vec<Diagnostic>> {
+        pages
+            .into_par_iter()
+            .try_for_each(|page| put_or_report(self, page))
+    }
+
+    fn into_written(self) -> Vec<(String, Option<PathBuf>)> {
+        let mut written = self.written.into_inner().expect("no thread panicked");
+        written.sort();
+        written
+    }
+
+    fn record(&self, page: &Page) {
+        self.written
+            .lock()
+            .expect("no thread panicked")
+            .push((page.path.clone(), page.source.clone()));
+    }
+}
+
+impl PageSink for Output<'_> {
+    fn put(&self, mut page: Page) -> std::io::Result<()> {
+        if self.minify && page.is_html() {
+            page.content = output::minify::html(&page.content);
+        }
+        self.put_final(page)
+    }
+
+    fn put_final(&self, page: Page) -> std::io::Result<()> {
+        self.record(&page);
+        self.sink.put(page)
+    }
+}
+
+/// Keeps every file, for `serve` and `check`.
+#[derive(Default)]
+struct MemorySink {
+    pages: Mutex<Vec<Page>>,
+}
+
+impl PageSink for MemorySink {
+    fn put(&self, page: Page) -> std::io::Result<()> {
+        self.pages.lock().expect("no thread panicked").push(page);
+        Ok(())
+    }
 }
 
 pub struct BuildReport {
@@ -196,19 +307,22 @@ pub enum BuildError {
     Io(std::io::Error),
 }
 
+/// Builds into a staging folder beside the output and swaps it in only when
+/// every stage succeeded; a failed build leaves the previous output as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let mut generated = generate(options).map_err(BuildError::Content)?;
     let out = options.output_dir();
+    let staging = output::write::Staging::new(&out).map_err(BuildError::Io)?;
+    let mut finished = run(options, &mut FullStages, &staging).map_err(BuildError::Content)?;
     let clock = Instant::now();
-    output::write::write_atomically(&out, &generated.pages).map_err(BuildError::Io)?;
-    generated.timings.push(("write", clock.elapsed()));
+    staging.commit().map_err(BuildError::Io)?;
+    finished.timings.push(("swap", clock.elapsed()));
     Ok(BuildReport {
         output_dir: out,
-        documents: generated.site.documents.len(),
-        stubs: generated.graph.stubs.len(),
-        pages: generated.pages.len(),
-        warnings: generated.warnings,
-        timings: generated.timings,
+        documents: finished.site.documents.len(),
+        stubs: finished.graph.stubs.len(),
+        pages: finished.files,
+        warnings: finished.warnings,
+        timings: finished.timings,
     })
 }
 

@@ -7,6 +7,11 @@ use std::process::ExitCode;
 use vanban::build::{self, BuildError, BuildOptions};
 use vanban::diagnostics::Diagnostic;
 
+// A build allocates millions of short-lived strings and JSON values on two
+// threads; mimalloc roughly halves the time glibc's allocator spends there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "vanban",

@@ -139,6 +139,41 @@ fn failed_build_keeps_previous_output() {
     assert!(leftovers.is_empty(), "no staging folders left behind");
 }
 
+/// Pages are written as they are rendered; a template that breaks halfway
+/// must still leave the previous output as it was and no staging folder.
+#[test]
+fn a_build_failing_after_pages_were_written_leaves_nothing_behind() {
+    let files = good_files();
+    let s = make(&files);
+    let out = s.path().join("public");
+    assert!(build(s.path(), &out, &[]).status.success());
+    let home_before = std::fs::read(out.join("index.html")).unwrap();
+
+    // Only document pages break: list pages and the home page render fine
+    // and reach the staging folder before the build fails.
+    std::fs::create_dir_all(s.path().join("templates")).unwrap();
+    std::fs::write(
+        s.path().join("templates/document.html"),
+        "{{ no_such_value.field }}",
+    )
+    .unwrap();
+    let o = build(s.path(), &out, &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("templates/document.html"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read(out.join("index.html")).unwrap(), home_before);
+    assert!(out.join("tinh/1-kh-ubnd-2019/index.html").exists());
+    let leftovers: Vec<_> = std::fs::read_dir(s.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".public"))
+        .collect();
+    assert!(leftovers.is_empty(), "no staging folders left behind");
+}
+
 #[test]
 fn two_documents_for_one_url_is_an_error_naming_both() {
     let mut files = good_files();

@@ -4,11 +4,10 @@ use crate::config::Config;
 use crate::render::Page;
 use crate::text::escape_markup;
 
-pub fn sitemap(config: &Config, pages: &[Page]) -> Page {
-    let mut urls: Vec<String> = pages
-        .iter()
-        .filter(|p| p.path.ends_with("index.html"))
-        .map(|p| config.absolute_url(p.path.trim_end_matches("index.html")))
+pub fn sitemap<'a>(config: &Config, paths: impl Iterator<Item = &'a str>) -> Page {
+    let mut urls: Vec<String> = paths
+        .filter(|p| p.ends_with("index.html"))
+        .map(|p| config.absolute_url(p.trim_end_matches("index.html")))
         .collect();
     urls.sort();
     let mut xml = String::from(
@@ -46,18 +45,9 @@ mod tests {
     #[test]
     fn sitemap_lists_pages_under_the_base_url() {
         let config = Config::parse("base_url = \"https://tinh.gov.vn/vhcv/\"").unwrap();
-        let page = |p: &str| Page {
-            path: p.into(),
-            content: Vec::new(),
-            source: None,
-        };
         let map = sitemap(
             &config,
-            &[
-                page("index.html"),
-                page("khanh-hoa/index.html"),
-                page("404.html"),
-            ],
+            ["index.html", "khanh-hoa/index.html", "404.html"].into_iter(),
         );
         let text = String::from_utf8(map.content).unwrap();
         assert!(text.contains("<loc>https://tinh.gov.vn/vhcv/</loc>"));

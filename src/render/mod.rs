@@ -36,10 +36,16 @@ impl Page {
     }
 }
 
-pub struct Rendered {
-    pub pages: Vec<Page>,
-    /// Per document (same index as `Site::documents`): headings and text.
-    pub bodies: Vec<RenderedBody>,
+/// Where finished output files go: a staging folder for `build`, memory for
+/// `serve`. Pages arrive from several threads, in no particular order, and
+/// are not kept once handed over, so a build never holds the whole site.
+pub trait PageSink: Sync {
+    fn put(&self, page: Page) -> std::io::Result<()>;
+    /// A page that already went through every output step (serve's reused
+    /// pages, which were minified when first rendered).
+    fn put_final(&self, page: Page) -> std::io::Result<()> {
+        self.put(page)
+    }
 }
 
 /// Builds the linker for one document's body.
@@ -55,16 +61,54 @@ impl LinkerFactory for NoLinkers {
     }
 }
 
+/// Renders every page into `sink` and returns each document's body (same
+/// index as `Site::documents`, without its HTML) for the search index and
+/// topic pages.
 pub fn render(
     site: &Site,
     graph: &Graph,
     theme: &Theme,
     linkers: &dyn LinkerFactory,
-) -> Result<Rendered, Vec<Diagnostic>> {
-    let (specs, bodies) = page_specs(site, graph, linkers, Vec::new());
-    let base = base_context(&Views { site, graph });
-    let pages = render_specs(theme, &base, specs, &site.config.base_url)?;
-    Ok(Rendered { pages, bodies })
+    sink: &dyn PageSink,
+) -> Result<Vec<RenderedBody>, Vec<Diagnostic>> {
+    let views = Views { site, graph };
+    let base = base_context(&views);
+    let options = markdown::options(site.config.allow_html);
+    let base_url = &site.config.base_url;
+    // A document's page is rendered as soon as its context exists, so the
+    // contexts of a whole site never sit in memory together.
+    let done: Vec<(RenderedBody, Option<Diagnostic>)> = (0..site.documents.len())
+        .into_par_iter()
+        .map(|i| {
+            let (spec, mut body) = document_spec(&views, linkers, &options, i, None);
+            body.html = String::new();
+            (body, emit(theme, &base, spec, base_url, sink).err())
+        })
+        .collect();
+    let (bodies, errors): (Vec<RenderedBody>, Vec<Option<Diagnostic>>) = done.into_iter().unzip();
+    let mut errors: Vec<Diagnostic> = errors.into_iter().flatten().collect();
+    let stub_errors: Vec<Diagnostic> = (0..graph.stubs.len())
+        .into_par_iter()
+        .filter_map(|stub| emit(theme, &base, stub_spec(&views, stub), base_url, sink).err())
+        .collect();
+    errors.extend(stub_errors);
+    // List and topic pages go one group after the other, for the same reason.
+    let lists = render_specs(theme, &base, pages::list_pages(&views), base_url, sink);
+    errors.extend(lists.err().unwrap_or_default());
+    let topics = render_specs(
+        theme,
+        &base,
+        pages::topic_pages(&views, &bodies),
+        base_url,
+        sink,
+    );
+    errors.extend(topics.err().unwrap_or_default());
+    if !errors.is_empty() {
+        crate::diagnostics::sort(&mut errors);
+        errors.dedup_by(|a, b| a.file == b.file && a.message == b.message);
+        return Err(errors);
+    }
+    Ok(bodies)
 }
 
 /// Every page the site has, not yet rendered, and each document's body.
@@ -80,60 +124,81 @@ pub fn page_specs(
     let options = markdown::options(site.config.allow_html);
     let mut known_bodies = known_bodies;
     known_bodies.resize_with(site.documents.len(), || None);
-
     let documents: Vec<(PageSpec, RenderedBody)> = known_bodies
         .into_par_iter()
         .enumerate()
-        .map(|(i, known)| match known {
-            Some(body) => pages::document_page_with_body(&views, i, body),
-            None => {
-                let root = relative_root(&site.documents[i].url_path);
-                let linker = linkers.for_document(i, &root);
-                pages::document_page(&views, i, linker.as_ref(), &options)
-            }
-        })
+        .map(|(i, known)| document_spec(&views, linkers, &options, i, known))
         .collect();
-    let (doc_specs, bodies): (Vec<PageSpec>, Vec<RenderedBody>) = documents.into_iter().unzip();
-
-    let mut specs = doc_specs;
-    for stub in 0..graph.stubs.len() {
-        let node = graph.doc_count + stub;
-        specs.push(pages::stub_page(
-            &views,
-            node,
-            official_url(site, graph, node),
-        ));
-    }
-    specs.extend(pages::list_pages(&views));
-    specs.extend(pages::topic_pages(&views, &bodies));
+    let (mut specs, bodies): (Vec<PageSpec>, Vec<RenderedBody>) = documents.into_iter().unzip();
+    specs.extend(other_specs(&views, &bodies));
     (specs, bodies)
 }
 
-/// Renders the given pages through the theme, in parallel, in order.
+fn document_spec(
+    views: &Views,
+    linkers: &dyn LinkerFactory,
+    options: &comrak::Options,
+    i: usize,
+    known: Option<RenderedBody>,
+) -> (PageSpec, RenderedBody) {
+    match known {
+        Some(body) => pages::document_page_with_body(views, i, body),
+        None => {
+            let root = relative_root(&views.site.documents[i].url_path);
+            let linker = linkers.for_document(i, &root);
+            pages::document_page(views, i, linker.as_ref(), options)
+        }
+    }
+}
+
+fn stub_spec(views: &Views, stub: usize) -> PageSpec {
+    let node = views.graph.doc_count + stub;
+    pages::stub_page(views, node, official_url(views.site, views.graph, node))
+}
+
+/// The pages that are not a document's: stubs, lists and topics.
+fn other_specs(views: &Views, bodies: &[RenderedBody]) -> Vec<PageSpec> {
+    let mut specs: Vec<PageSpec> = (0..views.graph.stubs.len())
+        .map(|stub| stub_spec(views, stub))
+        .collect();
+    specs.extend(pages::list_pages(views));
+    specs.extend(pages::topic_pages(views, bodies));
+    specs
+}
+
+/// Renders the given pages through the theme, in parallel, into `sink`.
+/// Every page is tried, so one broken template reports all it breaks.
 pub fn render_specs(
     theme: &Theme,
     base: &tera::Context,
     specs: Vec<PageSpec>,
     base_url: &str,
-) -> Result<Vec<Page>, Vec<Diagnostic>> {
-    let results: Vec<Result<Page, Diagnostic>> = specs
+    sink: &dyn PageSink,
+) -> Result<(), Vec<Diagnostic>> {
+    let mut errors: Vec<Diagnostic> = specs
         .into_par_iter()
-        .map(|spec| render_page(theme, base, spec, base_url))
+        .filter_map(|spec| emit(theme, base, spec, base_url, sink).err())
         .collect();
-    let mut pages = Vec::with_capacity(results.len());
-    let mut errors = Vec::new();
-    for r in results {
-        match r {
-            Ok(p) => pages.push(p),
-            Err(e) => errors.push(e),
-        }
-    }
     if !errors.is_empty() {
         crate::diagnostics::sort(&mut errors);
         errors.dedup_by(|a, b| a.file == b.file && a.message == b.message);
         return Err(errors);
     }
-    Ok(pages)
+    Ok(())
+}
+
+/// Renders one page into `sink`.
+fn emit(
+    theme: &Theme,
+    base: &tera::Context,
+    spec: PageSpec,
+    base_url: &str,
+    sink: &dyn PageSink,
+) -> Result<(), Diagnostic> {
+    let page = render_page(theme, base, spec, base_url)?;
+    let path = page.path.clone();
+    sink.put(page)
+        .map_err(|e| Diagnostic::error(path, "write", e.to_string()))
 }
 
 /// The context every page shares (site settings and navigation).
@@ -147,18 +212,20 @@ fn render_page(
     spec: PageSpec,
     base_url: &str,
 ) -> Result<Page, Diagnostic> {
-    let mut context = base.clone();
     let root = if spec.url.ends_with(".html") {
         // 404.html is served at any depth, so it needs absolute links.
         base_path(base_url)
     } else {
         relative_root(&spec.url)
     };
-    context.insert("root", &root);
-    context.insert("page_url", &spec.url);
-    for (k, v) in spec.context {
-        context.insert(k, &v);
-    }
+    // The page's values are moved in, not serialised again: on a large
+    // site the per-page context is most of what Tera is given.
+    let mut values = spec.context;
+    values.insert("root".into(), root.into());
+    values.insert("page_url".into(), spec.url.clone().into());
+    let mut context =
+        tera::Context::from_value(serde_json::Value::Object(values)).expect("an object");
+    context.extend(base.clone());
     let html = theme.tera.render(spec.template, &context).map_err(|e| {
         Diagnostic::error(
             format!("templates/{}", spec.template),

@@ -567,9 +567,12 @@ pub fn navigation(views: &Views) -> serde_json::Value {
     let mut years: Vec<u16> = site.documents.iter().filter_map(|d| d.year()).collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
+    // Only folders at the site root: a jurisdiction's own sections (its
+    // news folder) are reached from its page, not from every page's header.
     let sections: Vec<Link> = site
         .sections
         .iter()
+        .filter(|s| !s.path.contains('/'))
         .map(|s| Link {
             name: s.title.clone(),
             url: format!("{}/", s.path),

@@ -1,5 +1,5 @@
 //! Incremental rebuilds for `serve`: the build runs every stage again, but
-//! the render and minify stages keep what did not change since the previous
+//! the render stage keeps what did not change since the previous
 //! good build. A document's body is rendered again only when its Markdown,
 //! its resolved citations or the pages they point to changed; a page goes
 //! through Tera and minification again only when its template context
@@ -11,9 +11,9 @@ use crate::build::Stages;
 use crate::content::Site;
 use crate::diagnostics::Diagnostic;
 use crate::graph::{Graph, LinkedCitation};
-use crate::render::{self, Page, Rendered, RenderedBody, Theme};
+use crate::render::{self, Page, PageSink, RenderedBody, Theme};
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -50,7 +50,6 @@ impl Memo {
             pending_bodies: HashMap::new(),
             pending_pages: HashMap::new(),
             shared: None,
-            fresh: HashSet::new(),
             reuse: Reuse::default(),
         }
     }
@@ -85,14 +84,12 @@ impl MemoStages<'_> {
     }
 }
 
-/// The render and minify stages of one incremental build.
+/// The render stage of one incremental build.
 pub struct MemoStages<'a> {
     memo: &'a Memo,
     pending_bodies: HashMap<PathBuf, (u64, RenderedBody)>,
     pending_pages: HashMap<String, u64>,
     shared: Option<u64>,
-    /// Output paths rendered in this build (the others come minified).
-    fresh: HashSet<String>,
     pub reuse: Reuse,
 }
 
@@ -103,7 +100,8 @@ impl Stages for MemoStages<'_> {
         graph: &Graph,
         theme: &Theme,
         linkers: &dyn render::LinkerFactory,
-    ) -> Result<Rendered, Vec<Diagnostic>> {
+        sink: &dyn PageSink,
+    ) -> Result<Vec<RenderedBody>, Vec<Diagnostic>> {
         let body_keys: Vec<u64> = (0..site.documents.len())
             .into_par_iter()
             .map(|i| body_key(site, graph, i))
@@ -154,25 +152,18 @@ impl Stages for MemoStages<'_> {
                     content: bytes.as_ref().clone(),
                     source: spec.source,
                 }),
-                _ => {
-                    self.fresh.insert(path);
-                    dirty.push(spec);
-                }
+                _ => dirty.push(spec),
             }
         }
         self.reuse.pages_reused = reused.len();
         self.reuse.pages_rendered = dirty.len();
-        let mut pages = render::render_specs(theme, &base, dirty, &site.config.base_url)?;
-        pages.extend(reused);
-        Ok(Rendered { pages, bodies })
-    }
-
-    fn minify(&mut self, pages: &mut [Page]) {
-        let fresh = &self.fresh;
-        pages
-            .par_iter_mut()
-            .filter(|p| p.is_html() && fresh.contains(&p.path))
-            .for_each(|p| p.content = crate::output::minify::html(&p.content));
+        render::render_specs(theme, &base, dirty, &site.config.base_url, sink)?;
+        for page in reused {
+            let path = page.path.clone();
+            sink.put_final(page)
+                .map_err(|e| vec![Diagnostic::error(path, "write", e.to_string())])?;
+        }
+        Ok(bodies)
     }
 }
 
