@@ -11,6 +11,7 @@ use crate::federation::{
 };
 use crate::graph::{Graph, NodeId, Relation};
 use crate::render::Page;
+use rayon::prelude::*;
 use serde_json::{json, Value};
 
 pub const DOCUMENTS_PATH: &str = "api/documents.json";
@@ -27,23 +28,22 @@ pub fn document_json_path(url_path: &str) -> String {
 
 pub fn pages(site: &Site, graph: &Graph) -> Vec<Page> {
     let config = &site.config;
-    let mut pages = Vec::with_capacity(site.documents.len() + 5);
-    let mut all = Vec::with_capacity(site.documents.len());
-    for (i, d) in site.documents.iter().enumerate() {
-        let entry = document(site, graph, i);
-        let mut full = entry.clone();
-        full["$schema"] = json!(config.absolute_url(DOCUMENT_SCHEMA_PATH));
-        full["body"] = json!(d.body);
-        pages.push(json_page(document_json_path(&d.url_path), &full));
-        all.push(entry);
-    }
-    let list = json!({
-        "$schema": config.absolute_url(DOCUMENTS_SCHEMA_PATH),
-        "site": {"title": config.title, "base_url": config.base_url},
-        "count": all.len(),
-        "documents": all,
-    });
-    pages.push(json_page(DOCUMENTS_PATH.into(), &list));
+    // Each document's entry is serialised once, on any thread, and
+    // documents.json is stitched from those bytes: on a national portal it
+    // is hundreds of megabytes, too much to hold as JSON values.
+    let (mut pages, entries): (Vec<Page>, Vec<Vec<u8>>) = (0..site.documents.len())
+        .into_par_iter()
+        .map(|i| {
+            let d = &site.documents[i];
+            let entry = document(site, graph, i);
+            let compact = serde_json::to_vec(&entry).expect("JSON serialises");
+            let mut full = entry;
+            full["$schema"] = json!(config.absolute_url(DOCUMENT_SCHEMA_PATH));
+            full["body"] = json!(d.body);
+            (json_page(document_json_path(&d.url_path), &full), compact)
+        })
+        .unzip();
+    pages.push(documents_list(config, entries));
     pages.push(json_page(MANIFEST_PATH.into(), &manifest(site, graph)));
     pages.push(json_page(
         DOCUMENTS_SCHEMA_PATH.into(),
@@ -58,6 +58,30 @@ pub fn pages(site: &Site, graph: &Graph) -> Vec<Page> {
         &manifest_schema(config),
     ));
     pages
+}
+
+/// documents.json: the site, the count and every entry, in document order.
+fn documents_list(config: &Config, entries: Vec<Vec<u8>>) -> Page {
+    let head = json!({
+        "$schema": config.absolute_url(DOCUMENTS_SCHEMA_PATH),
+        "site": {"title": config.title, "base_url": config.base_url},
+        "count": entries.len(),
+    });
+    let mut content = serde_json::to_vec(&head).expect("JSON serialises");
+    content.pop(); // the closing brace: "documents" goes last
+    content.extend_from_slice(b",\"documents\":[");
+    for (i, entry) in entries.iter().enumerate() {
+        if i > 0 {
+            content.extend_from_slice(b",\n");
+        }
+        content.extend_from_slice(entry);
+    }
+    content.extend_from_slice(b"]}\n");
+    Page {
+        path: DOCUMENTS_PATH.into(),
+        content,
+        source: None,
+    }
 }
 
 fn json_page(path: String, value: &impl serde::Serialize) -> Page {
@@ -395,4 +419,24 @@ pub fn manifest_schema(config: &Config) -> Value {
         },
         "additionalProperties": false
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_list_is_valid_json_with_entries_in_order() {
+        let config = Config::parse("base_url = \"https://tinh.gov.vn/\"").unwrap();
+        let entries = vec![br#"{"title":"A"}"#.to_vec(), br#"{"title":"B"}"#.to_vec()];
+        let page = documents_list(&config, entries);
+        let value: Value = serde_json::from_slice(&page.content).unwrap();
+        assert_eq!(value["count"], 2);
+        assert_eq!(value["documents"][0]["title"], "A");
+        assert_eq!(value["documents"][1]["title"], "B");
+        assert_eq!(value["site"]["base_url"], "https://tinh.gov.vn/");
+        let empty = documents_list(&config, Vec::new());
+        let value: Value = serde_json::from_slice(&empty.content).unwrap();
+        assert_eq!(value["documents"], json!([]));
+    }
 }
