@@ -269,6 +269,8 @@ impl PageSink for Output<'_> {
     fn put(&self, mut page: Page) -> std::io::Result<()> {
         if self.minify && page.is_html() {
             page.content = output::minify::html(&page.content);
+        } else if self.minify && page.path.ends_with(".js") {
+            page.content = output::minify::js(&page.content);
         }
         self.put_final(page)
     }

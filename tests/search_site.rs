@@ -93,6 +93,13 @@ fn shared_site_vectors_pass_through_the_cli() {
                 ));
             }
         }
+        // The snippet of the first hit is the passage where the words match.
+        if let Some(want) = v["snippet"].as_str() {
+            let got = r["hits"][0]["snippet"].as_str().unwrap_or("");
+            if !got.contains(want) {
+                failures.push(format!("{}: snippet {got:?} lacks {want:?}", v["query"]));
+            }
+        }
         for x in v["exclude"].as_array().into_iter().flatten() {
             if got.iter().any(|u| Some(u.as_str()) == x.as_str()) {
                 failures.push(format!("{}: {x} must not match", v["query"]));
@@ -127,10 +134,47 @@ fn hits_carry_metadata_and_highlighted_snippets() {
 }
 
 #[test]
-fn the_index_is_split_into_shards_and_chunks() {
+fn the_index_is_split_into_shards_terms_and_records() {
     let dir = site().join("search");
     let count = |sub: &str| std::fs::read_dir(dir.join(sub)).map_or(0, |d| d.count());
     assert!(dir.join("meta.json").is_file());
     assert!(dir.join("filters.bin").is_file());
-    assert!(count("s") >= 1 && count("c") >= 2, "shards and chunks");
+    assert!(count("s") >= 1, "term shards");
+    // One record per indexed document (documents and cited stubs): a line
+    // of JSON metadata, then the snippet text, gzip-compressed.
+    let meta: Value =
+        serde_json::from_str(&common::read(&dir.join("meta.json"))).expect("meta parses");
+    assert_eq!(Some(count("d") as u64), meta["docs"].as_u64());
+    let gzipped = (0..count("d")).any(|i| {
+        let record = std::fs::read(dir.join(format!("d/{i}.bin"))).expect("record");
+        let nl = record
+            .iter()
+            .position(|&b| b == b'\n')
+            .expect("metadata line");
+        serde_json::from_slice::<Value>(&record[..nl]).expect("metadata is JSON");
+        record[nl + 1..].starts_with(&[0x1f, 0x8b])
+    });
+    assert!(gzipped, "snippet texts are gzip");
+}
+
+/// The client is minified at build time and stays within its budget; the
+/// browser tests run this minified file.
+#[test]
+fn the_search_client_is_minified_and_small() {
+    let built = std::fs::read_to_string(site().join("search.js")).expect("built search.js");
+    let source = common::read(&repo_root().join("themes/default/static/search.js"));
+    assert!(
+        built.len() <= 15 * 1024,
+        "search.js is {} bytes minified",
+        built.len()
+    );
+    assert!(
+        built.len() * 3 < source.len() * 2,
+        "{} of {} bytes",
+        built.len(),
+        source.len()
+    );
+    assert!(!built.contains("Mirrors src/search"), "comments are gone");
+    assert!(built.lines().count() < 10, "whitespace is gone");
+    assert!(built.contains("VanbanSearch"), "the public name is kept");
 }

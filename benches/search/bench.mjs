@@ -4,10 +4,16 @@
 //
 //   node benches/search/bench.mjs [N...]        (default: 10000)
 //
-// Environment: VANBAN (binary, default target/release/vanban), WORK (scratch
-// folder, default /tmp/vanban-search-bench), PAGEFIND (the pagefind binary;
-// unset or missing: no Pagefind columns), PAGEFIND_MAX_DOCS (largest N that
-// Pagefind indexes, default 10000), SEED (corpus seed, default 1).
+// Environment: VANBAN (binary, default target/release/vanban), HARNESS (the
+// index-only harness, benches/search/index.rs; default: the newest
+// target/release/deps/search_index-*), WORK (scratch folder, default
+// /tmp/vanban-search-bench), PAGEFIND (the pagefind binary; unset or
+// missing: no Pagefind columns), PAGEFIND_MAX_DOCS (largest N that Pagefind
+// indexes, default 10000), FULL_BUILD_MAX_DOCS (largest N built with the
+// whole `vanban build`, default 10000; above it only the index stage runs
+// and the search page of a small build is served with that index), SEED
+// (corpus seed, default 1), SITE (an existing `vanban build` output of
+// corpus-N: nothing is built, only the queries run against it).
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +27,18 @@ const WORK = process.env.WORK || '/tmp/vanban-search-bench';
 const PAGEFIND = process.env.PAGEFIND || '';
 const PAGEFIND_MAX = Number(process.env.PAGEFIND_MAX_DOCS || 10000);
 const SEED = process.env.SEED || '1';
+const FULL_MAX = Number(process.env.FULL_BUILD_MAX_DOCS || 10000);
+
+function harnessBin() {
+  if (process.env.HARNESS) return process.env.HARNESS;
+  const deps = path.join(ROOT, 'target/release/deps');
+  const found = fs.existsSync(deps) ? fs.readdirSync(deps)
+    .filter((f) => /^search_index-[0-9a-f]+$/.test(f))
+    .map((f) => path.join(deps, f))
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs) : [];
+  if (!found.length) throw new Error('index harness not found: cargo bench --bench search_index --no-run, or set HARNESS');
+  return found[0];
+}
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 if (!sizes.length) sizes.push(10000);
 
@@ -54,8 +72,10 @@ function du(dir) {
 const fold = (w) => w.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
 
 /**
- * Three common words (the highest document frequency) and three rare ones
- * (in 2–3 documents), picked deterministically from the corpus text.
+ * Three common words (the highest document frequency in a sample of every
+ * 10th document) and three rare ones: the three rarest words (diacritics,
+ * at least 4 letters) of the sampled document whose third-rarest word is
+ * the rarest, so that at least that document matches all three.
  */
 function pickWords(corpus) {
   const df = new Map();
@@ -69,21 +89,33 @@ function pickWords(corpus) {
   };
   walk(path.join(corpus, 'content'));
   files.sort();
-  // Every 10th document is enough to rank words.
+  const docs = [];
   for (const f of files.filter((_, i) => i % 10 === 0)) {
     const body = fs.readFileSync(f, 'utf8').split('+++').pop().normalize('NFC').toLowerCase();
+    const seen = new Map();
     for (const w of new Set(body.match(/\p{L}+/gu) || [])) {
       // Search folds diacritics: "hiển" meets "hiện", so rarity is by fold.
-      const f = fold(w);
-      const e = df.get(f) || { n: 0, w };
+      const k = fold(w);
+      if (seen.has(k)) continue;
+      seen.set(k, w);
+      const e = df.get(k) || { n: 0, w };
       e.n++;
-      df.set(f, e);
+      df.set(k, e);
     }
+    docs.push(seen);
   }
-  const words = [...df.entries()].filter(([f]) => f.length >= 2).map(([f, e]) => [e.w, e.n]);
+  const words = [...df.entries()].filter(([f]) => f.length >= 2).map(([, e]) => [e.w, e.n]);
   words.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const common = words.slice(0, 3).map((w) => w[0]);
-  const rare = words.filter(([w, n]) => n === 1 && w.length >= 4 && /[^a-z]/.test(w)).slice(0, 3).map((w) => w[0]);
+  let rare = [], best = Infinity;
+  for (const seen of docs) {
+    const cand = [...seen.entries()].filter(([k, w]) => w.length >= 4 && /[^a-z]/.test(w) && k.length >= 2)
+      .map(([k, w]) => [w, df.get(k).n]).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
+    if (cand.length >= 3 && cand[2][1] < best) {
+      best = cand[2][1];
+      rare = cand.slice(0, 3).map((w) => w[0]);
+    }
+  }
   return { common: common.join(' '), rare: rare.join(' ') };
 }
 
@@ -111,7 +143,7 @@ async function vanbanQuery(browser, base, q) {
   await page.fill('#q', q);
   const t0 = Date.now();
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => /^(Tìm thấy|Không tìm thấy)/.test(document.getElementById('search-status').textContent));
+  await page.waitForFunction(() => /^(Tìm thấy|Không tìm thấy|Không tải)/.test(document.getElementById('search-status').textContent));
   const ms = Date.now() - t0;
   const status = await page.locator('#search-status').textContent();
   await page.waitForLoadState('networkidle');
@@ -153,20 +185,42 @@ const browser = await launchBrowser();
 try {
   for (const n of sizes) {
     const corpus = path.join(WORK, `corpus-${n}`);
-    const out = path.join(WORK, `out-${n}`);
+    // SITE: an existing output of `vanban build` on corpus-N, only queried.
+    const out = process.env.SITE || path.join(WORK, `out-${n}`);
     if (!fs.existsSync(path.join(corpus, 'config.toml'))) {
       say(`generating ${n} documents…`);
       run(VANBAN, ['bench-corpus', '--docs', String(n), '--out', corpus, '--seed', SEED], 'bench-corpus');
     }
-    fs.rmSync(out, { recursive: true, force: true });
-    say(`building ${n}…`);
-    const b = run(VANBAN, ['build', '--root', corpus, '--output-dir', out], 'vanban build');
-    const index = /index (\d+) ms/.exec(b.out);
-    const indexS = index ? Number(index[1]) / 1000 : NaN;
+    let b = null, indexS = NaN, harness = { index_s: NaN, extra_mib: '-' };
+    if (!process.env.SITE) {
+      fs.rmSync(out, { recursive: true, force: true });
+      if (n <= FULL_MAX) {
+        say(`building ${n}…`);
+        b = run(VANBAN, ['build', '--root', corpus, '--output-dir', out], 'vanban build');
+        const index = /index (\d+) ms/.exec(b.out);
+        indexS = index ? Number(index[1]) / 1000 : NaN;
+      }
+      // The index stage alone, on the same documents read from the corpus:
+      // its time and the peak memory it adds (the whole build's peak mixes in
+      // rendering). Above FULL_BUILD_MAX_DOCS its output is what is served.
+      say(`index stage alone on ${n}…`);
+      const h = run(harnessBin(), [corpus, ...(n <= FULL_MAX ? [] : [out])], 'index harness');
+      harness = { ...JSON.parse(h.out.split('\n').find((l) => l.startsWith('{'))), processPeakMiB: h.peakMiB };
+      if (n > FULL_MAX) {
+        // The real search page and client, from a build of the bundled site.
+        const page = path.join(WORK, 'page');
+        fs.rmSync(page, { recursive: true, force: true });
+        run(VANBAN, ['build', '--root', ROOT, '--output-dir', page], 'vanban build (search page)');
+        for (const e of fs.readdirSync(page)) {
+          if (e !== 'search') fs.cpSync(path.join(page, e), path.join(out, e), { recursive: true });
+        }
+      }
+    }
     const size = du(path.join(out, 'search'));
     const words = pickWords(corpus);
+    say(`queries: ${JSON.stringify(words)}`);
     let pf = null;
-    if (PAGEFIND && fs.existsSync(PAGEFIND) && n <= PAGEFIND_MAX) {
+    if (PAGEFIND && fs.existsSync(PAGEFIND) && n <= PAGEFIND_MAX && !process.env.SITE) {
       say(`pagefind on ${n}…`);
       const p = run(PAGEFIND, ['--site', out, '--output-subdir', 'pagefind', '--quiet'], 'pagefind');
       pf = { ...p, size: du(path.join(out, 'pagefind')) };
@@ -176,7 +230,7 @@ try {
       for (const [label, q] of [['common', words.common], ['rare', words.rare]]) {
         const v = await vanbanQuery(browser, server.base, q);
         const p = pf ? await pagefindQuery(browser, server.base, q) : null;
-        rows.push({ n, label, q, v, p, b, indexS, size, pf });
+        rows.push({ n, label, q, v, p, b, indexS, harness, size, pf });
       }
     } finally {
       await server.close();
@@ -186,11 +240,13 @@ try {
   await browser.close();
 }
 
-console.log('| N | build s | index s (share) | build peak MiB | index MiB (files, largest KB) | Pagefind s | Pagefind peak MiB | Pagefind MiB (files) |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| N | build s | index s (share) | build peak MiB | index alone s | index extra peak MiB | index MiB (files, largest KB) | Pagefind s | Pagefind peak MiB | Pagefind MiB (files) |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows.filter((r, i) => rows.findIndex((x) => x.n === r.n) === i)) {
-  console.log(`| ${r.n} | ${r.b.seconds.toFixed(1)} | ${r.indexS.toFixed(1)} (${(100 * r.indexS / r.b.seconds).toFixed(0)} %) | ${r.b.peakMiB.toFixed(0)} | ${(r.size.total / 1048576).toFixed(1)} (${r.size.files}, ${kb(r.size.largest)}) | ${r.pf ? r.pf.seconds.toFixed(1) : '-'} | ${r.pf ? r.pf.peakMiB.toFixed(0) : '-'} | ${r.pf ? (r.pf.size.total / 1048576).toFixed(1) + ' (' + r.pf.size.files + ')' : '-'} |`);
+  const full = r.b ? [r.b.seconds.toFixed(1), `${r.indexS.toFixed(1)} (${(100 * r.indexS / r.b.seconds).toFixed(0)} %)`, r.b.peakMiB.toFixed(0)] : ['-', '-', '-'];
+  console.log(`| ${r.n} | ${full.join(' | ')} | ${Number.isNaN(r.harness.index_s) ? '-' : r.harness.index_s.toFixed(1)} | ${r.harness.extra_mib} | ${(r.size.total / 1048576).toFixed(1)} (${r.size.files}, ${kb(r.size.largest)}) | ${r.pf ? r.pf.seconds.toFixed(1) : '-'} | ${r.pf ? r.pf.peakMiB.toFixed(0) : '-'} | ${r.pf ? (r.pf.size.total / 1048576).toFixed(1) + ' (' + r.pf.size.files + ')' : '-'} |`);
 }
+console.error(JSON.stringify(rows.filter((r) => r.label === 'common').map((r) => ({ n: r.n, harness: r.harness }))));
 console.log('');
 console.log('| N | query | vanban first query KB (requests) | vanban next query KB | vanban ms to results | vanban results | Pagefind KB (requests) | Pagefind ms | Pagefind results |');
 console.log('|---:|---|---:|---:|---:|---|---:|---:|---|');

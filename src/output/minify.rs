@@ -17,6 +17,44 @@ pub fn html(bytes: &[u8]) -> Vec<u8> {
     minify_html::minify(bytes, &CONFIG)
 }
 
+/// JavaScript minification (a classic script, not a module) with oxc, the
+/// minifier minify-html uses: safe compression and local-name mangling.
+/// Returns the input unchanged if it does not parse or would not shrink.
+pub fn js(bytes: &[u8]) -> Vec<u8> {
+    use oxc_allocator::Allocator;
+    use oxc_codegen::{Codegen, CodegenOptions};
+    use oxc_minifier::{CompressOptions, MangleOptions, Minifier, MinifierOptions};
+    use oxc_parser::Parser;
+    use oxc_span::SourceType;
+
+    let Ok(source) = std::str::from_utf8(bytes) else {
+        return bytes.to_vec();
+    };
+    let allocator = Allocator::default();
+    let parsed = Parser::new(&allocator, source, SourceType::cjs()).parse();
+    if !parsed.errors.is_empty() || parsed.panicked {
+        return bytes.to_vec();
+    }
+    let mut program = parsed.program;
+    let minified = Minifier::new(MinifierOptions {
+        mangle: Some(MangleOptions::default()),
+        compress: Some(CompressOptions::safest()),
+    })
+    .minify(&allocator, &mut program);
+    // Without the minifier's scoping the codegen prints the original names.
+    let code = Codegen::new()
+        .with_options(CodegenOptions::minify())
+        .with_scoping(minified.scoping)
+        .with_private_member_mappings(minified.class_private_mappings)
+        .build(&program)
+        .code;
+    if code.len() < bytes.len() {
+        code.into_bytes()
+    } else {
+        bytes.to_vec()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -25,5 +63,18 @@ mod tests {
         let out = String::from_utf8(out).unwrap();
         assert!(out.contains("<p>Văn hóa</p>"), "{out}");
         assert!(out.contains("lang=vi"), "{out}");
+    }
+
+    #[test]
+    fn minifies_javascript_and_keeps_what_does_not_parse() {
+        let src = b"(function () {\n  // a comment\n  var longName = 'V\xC4\x83n h\xC3\xB3a';\n  window.x = longName + longName;\n})();\n";
+        let out = String::from_utf8(super::js(src)).unwrap();
+        assert!(out.len() < src.len() / 2, "{out}");
+        assert!(
+            !out.contains("comment") && !out.contains("longName"),
+            "{out}"
+        );
+        assert!(out.contains("Văn hóa"), "{out}");
+        assert_eq!(super::js(b"var = ;"), b"var = ;");
     }
 }

@@ -6,8 +6,11 @@
 //! - `filters.bin`: run-length list of (docs, jurisdiction, kind, year) in
 //!   doc-id order; doc ids are sorted by those keys so runs are few.
 //! - `dates.bin`: per-doc month/day, fetched only to sort by date.
-//! - `s/{n}.bin`: term shards, see [`put_entry`].
-//! - `c/{n}.json`: metadata and snippet fragments of `chunk` docs each.
+//! - `s/{n}.bin`: term shards, see [`put_entry`]; terms are hashed to a
+//!   shard by [`shard_key`], and a term with large postings is a pointer
+//!   ([`FILE`]) to `t/{id}.bin`, which holds that one entry.
+//! - `d/{id}.bin`: one document's metadata (a line of JSON) and snippet text
+//!   (gzip), fetched only for the hits shown.
 //!
 //! All numbers are unsigned LEB128 varints. Scores are integers so that
 //! Rust and JavaScript rank identically without sharing float libraries.
@@ -20,8 +23,36 @@ pub fn shard_path(n: u32) -> String {
     format!("search/s/{n}.bin")
 }
 
-pub fn chunk_path(n: u32) -> String {
-    format!("search/c/{n}.json")
+pub fn term_path(id: u32) -> String {
+    format!("search/t/{id}.bin")
+}
+
+pub fn doc_path(id: u32) -> String {
+    format!("search/d/{id}.bin")
+}
+
+/// Fast compression: snippet texts are most of the index's bytes on disk
+/// and of its build time; level 6 saves only a few percent more.
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(
+        Vec::with_capacity(bytes.len() / 2),
+        flate2::Compression::fast(),
+    );
+    enc.write_all(bytes).expect("writing to memory");
+    enc.finish().expect("writing to memory")
+}
+
+/// Decompresses a snippet text; bytes that are not gzip (a proxy that
+/// decompressed them) are kept as they are.
+pub fn gunzip(bytes: Vec<u8>) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    if !bytes.starts_with(&[0x1f, 0x8b]) {
+        return Ok(bytes);
+    }
+    let mut out = Vec::with_capacity(bytes.len() * 3);
+    flate2::read::GzDecoder::new(bytes.as_slice()).read_to_end(&mut out)?;
+    Ok(out)
 }
 
 /// Posting encodings. A list of (doc, level) pairs stores
@@ -33,6 +64,18 @@ pub const BITMAP: u8 = 1;
 /// A list of doc deltas only (presence terms: bigrams, title, exact form). Number
 /// terms use LIST_LEVELS with level = 1 + how many documents cite them.
 pub const LIST: u8 = 2;
+/// The docs that do NOT have the term, as a list of deltas; used instead of
+/// a bitmap when shorter (a term in nearly every document). Every other doc
+/// gets `bitmap_level`, as with a bitmap.
+pub const COMPLEMENT: u8 = 4;
+/// Presence relative to the term's [`base_term`]: a list of deltas of the
+/// docs where the two differ (the term is in a doc exactly when one of the
+/// two is). "=văn" against "van", "van hoa" against "van": a few docs
+/// instead of a bitmap of every doc.
+pub const DIFF: u8 = 5;
+/// A pointer: the postings are a varint file id; `t/{id}.bin` holds the
+/// term's real entry. The pointer keeps the real idf.
+pub const FILE: u8 = 3;
 
 /// Impact levels 1..=16 quantise the BM25 term-frequency factor.
 pub const LEVELS: u32 = 16;
@@ -104,6 +147,61 @@ pub fn shard_key(term: &str) -> String {
     }
 }
 
+/// The term a [`DIFF`] entry is relative to, one that every query needing
+/// the term also fetches: the folded word of an exact form, the first word
+/// of a bigram (in the same field), the body word of a title word.
+pub fn base_term(term: &str) -> Option<String> {
+    if let Some(exact) = term.strip_prefix('=') {
+        Some(crate::text::fold(exact))
+    } else if let Some(title) = term.strip_prefix('^') {
+        Some(match title.split_once(' ') {
+            Some((a, _)) => format!("^{a}"),
+            None => title.to_string(),
+        })
+    } else if term.starts_with('#') {
+        None
+    } else {
+        term.split_once(' ').map(|(a, _)| a.to_string())
+    }
+}
+
+/// The sorted docs in exactly one of two sorted lists.
+pub fn symmetric_difference(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x == y => {
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x < y => {
+                out.push(*x);
+                i += 1;
+            }
+            (Some(x), None) => {
+                out.push(*x);
+                i += 1;
+            }
+            (_, Some(y)) => {
+                out.push(*y);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    out
+}
+
+/// Delta-encoded presence list (LIST, DIFF postings).
+pub fn encode_docs(docs: &[u32]) -> Vec<u8> {
+    let (mut out, mut last) = (Vec::new(), 0);
+    for &d in docs {
+        put_varint(&mut out, u64::from(d - last));
+        last = d;
+    }
+    out
+}
+
 pub fn shard_of(term: &str, shards: u32) -> u32 {
     fnv1a(&shard_key(term)) % shards.max(1)
 }
@@ -150,9 +248,21 @@ pub fn parse_shard(buf: &[u8]) -> Option<Vec<(&str, Entry<'_>)>> {
     Some(out)
 }
 
-/// Calls `f(doc, level)` for every posting; presence lists report level 0.
-pub fn for_each_posting(e: &Entry, bitmap_level: u32, mut f: impl FnMut(u32, u32)) {
+/// Calls `f(doc, level)` for every posting of an index of `docs`
+/// documents; presence lists report level 0.
+pub fn for_each_posting(e: &Entry, bitmap_level: u32, docs: u32, mut f: impl FnMut(u32, u32)) {
     match e.kind {
+        COMPLEMENT => {
+            let mut pos = 0;
+            let mut next = get_varint(e.postings, &mut pos).map(|v| v as u32);
+            for d in 0..docs {
+                if next == Some(d) {
+                    next = get_varint(e.postings, &mut pos).map(|v| d + v as u32);
+                } else {
+                    f(d, bitmap_level);
+                }
+            }
+        }
         BITMAP => {
             for (i, &b) in e.postings.iter().enumerate() {
                 for bit in 0..8 {

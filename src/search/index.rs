@@ -1,27 +1,34 @@
 //! The index writer. Doc ids are assigned after sorting documents by
-//! (jurisdiction, kind, year, date, url): filters then compress to few runs,
-//! results of one jurisdiction share metadata chunks, and the output does
-//! not depend on input order.
+//! (jurisdiction, kind, year, date, url): filters then compress to few runs
+//! and the output does not depend on input order.
+//!
+//! Documents are tokenised in parallel, one block of consecutive doc ids per
+//! thread, each block with its own dictionary; blocks are then merged by
+//! appending postings (ids only grow from block to block), so the result is
+//! byte-identical whatever the thread count.
 
-use super::format::{self, put_varint, BITMAP, LIST, LIST_LEVELS};
+use super::format::{
+    self, get_varint, put_varint, BITMAP, COMPLEMENT, DIFF, FILE, LIST, LIST_LEVELS,
+};
 use super::tokenize::{count_words, exact_key, for_each_word, number_terms};
 use super::{IndexFile, SearchDoc};
 use crate::model::PartialDate;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 #[derive(Debug, Clone)]
 pub struct IndexOptions {
-    /// Shard count is chosen so shards average about this size. A query
-    /// fetches one shard per word and per word pair, so this sets its cost.
+    /// Shard count is chosen so shards of small terms average about this
+    /// size. A query fetches one shard per word and per word pair.
     pub shard_bytes: usize,
-    /// Documents per metadata chunk (~450 B each). Ranked hits are spread
-    /// over the corpus, so each shown hit usually costs a chunk of its own:
-    /// 4 keeps a page of 20 hits near 40 KB (16 cost ~140 KB at 10,000 docs).
-    pub chunk_docs: usize,
-    /// Characters of body text kept for snippets.
-    pub fragment_chars: usize,
+    /// A term whose postings exceed this gets a file of its own (its shard
+    /// keeps a pointer), so a rare word never pays for a common one that
+    /// happens to hash to the same shard.
+    pub big_bytes: usize,
+    /// Characters of body text kept per document for snippets.
+    pub text_chars: usize,
     /// Below this many documents no term becomes a bitmap: bitmaps drop
     /// term frequencies, which would leave a small site with many ties.
     pub bitmap_min_docs: usize,
@@ -30,9 +37,9 @@ pub struct IndexOptions {
 impl Default for IndexOptions {
     fn default() -> Self {
         IndexOptions {
-            shard_bytes: 16 * 1024,
-            chunk_docs: 4,
-            fragment_chars: 200,
+            shard_bytes: 8 * 1024,
+            big_bytes: 2 * 1024,
+            text_chars: 20_000,
             bitmap_min_docs: 256,
         }
     }
@@ -43,7 +50,6 @@ pub(super) struct Meta {
     pub version: u32,
     pub docs: u32,
     pub shards: u32,
-    pub chunk: u32,
     pub bitmap_level: u32,
     /// Folded letter parts of document numbers ("qd", "ubnd"), so queries
     /// can tell a number's codes from ordinary words.
@@ -55,8 +61,12 @@ pub(super) struct Meta {
     pub years: Vec<u16>,
 }
 
+/// One document's record (`search/d/{id}.bin`), fetched only when the
+/// document is shown as a hit: this as one line of JSON, a newline, then
+/// the snippet text gzip-compressed (a browser without
+/// DecompressionStream still shows the hit, without its snippet).
 #[derive(Serialize, Deserialize)]
-pub(super) struct ChunkDoc {
+pub(super) struct DocRecord {
     pub u: String,
     pub t: String,
     pub k: String,
@@ -67,8 +77,6 @@ pub(super) struct ChunkDoc {
     pub i: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub d: Option<String>,
-    /// Snippet fragment.
-    pub f: String,
 }
 
 #[derive(Default)]
@@ -88,8 +96,26 @@ impl Postings {
         self.last = doc;
         self.df += 1;
     }
-}
 
+    /// Appends the postings of a later block, whose first delta counts from
+    /// doc 0: only that one varint is re-encoded.
+    fn append(&mut self, other: Postings, levels: bool) {
+        if other.df == 0 {
+            return;
+        }
+        let mut pos = 0;
+        let v = get_varint(&other.bytes, &mut pos).expect("block postings");
+        let (first, level) = if levels { (v / 16, v % 16) } else { (v, 0) };
+        let delta = first - u64::from(self.last);
+        put_varint(
+            &mut self.bytes,
+            if levels { delta * 16 + level } else { delta },
+        );
+        self.bytes.extend_from_slice(&other.bytes[pos..]);
+        self.last = other.last;
+        self.df += other.df;
+    }
+}
 /// FxHash: the default SipHash costs a third of build time on the
 /// ~10^8 bigram lookups of a national corpus; keys here are not hostile.
 #[derive(Default, Clone, Copy)]
@@ -214,9 +240,10 @@ fn normalized(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The opening of the body for snippets, past the national motto lines
-/// that start every administrative document.
-fn fragment(body: &str, chars: usize) -> String {
+/// The body text kept for snippets: whitespace collapsed, past the national
+/// motto lines that start every administrative document, at most `chars`
+/// characters (cut at a space).
+fn snippet_text(body: &str, chars: usize) -> String {
     let mut rest = body.trim_start();
     loop {
         let line_end = rest.find('\n').unwrap_or(rest.len());
@@ -231,16 +258,20 @@ fn fragment(body: &str, chars: usize) -> String {
         }
         rest = rest[line_end..].trim_start();
     }
-    let collapsed: String = rest.split_whitespace().collect::<Vec<_>>().join(" ");
-    if collapsed.chars().count() <= chars {
-        return collapsed;
+    let mut out = String::with_capacity(rest.len().min(chars * 2));
+    let mut count = 0;
+    for w in rest.split_whitespace() {
+        let n = w.chars().count();
+        if count + n + 1 > chars {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+        count += n + 1;
     }
-    let cut: String = collapsed.chars().take(chars).collect();
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > 0 => cut[..i].to_string(),
-        _ => cut,
-    };
-    format!("{cut} …")
+    out
 }
 
 pub fn build_index(docs: &[SearchDoc]) -> Vec<IndexFile> {
@@ -255,68 +286,32 @@ struct Sorted<'a> {
     md: u32,
 }
 
-pub fn build_index_with(docs: &[SearchDoc], opts: &IndexOptions) -> Vec<IndexFile> {
-    let mut sorted: Vec<Sorted> = docs
-        .iter()
-        .map(|doc| {
-            let date = doc.date.as_deref().and_then(PartialDate::parse_iso);
-            Sorted {
-                doc,
-                leaf: doc.jurisdictions.join("/"),
-                year: date.map(|d| d.year),
-                md: date.map_or(0, |d| {
-                    u32::from(d.month.unwrap_or(0)) * 32 + u32::from(d.day.unwrap_or(0))
-                }),
-            }
-        })
-        .collect();
-    sorted.sort_by(|a, b| {
-        (
-            &a.leaf,
-            &a.doc.kind,
-            Reverse(a.year),
-            Reverse(a.md),
-            &a.doc.url,
-        )
-            .cmp(&(
-                &b.leaf,
-                &b.doc.kind,
-                Reverse(b.year),
-                Reverse(b.md),
-                &b.doc.url,
-            ))
-    });
-    let n = sorted.len();
-    // Lengths first (BM25 needs the average); texts are normalised one at a
-    // time below so the corpus is never copied whole.
-    let lens: Vec<u32> = sorted
-        .iter()
-        .map(|s| count_words(&s.doc.title) + count_words(&s.doc.body))
-        .collect();
-    let avg = lens.iter().map(|&l| f64::from(l)).sum::<f64>() / n.max(1) as f64;
+/// What one block of consecutive documents contributes, keyed by its own
+/// dictionary's ids.
+#[derive(Default)]
+struct Block {
+    dict: Dict,
+    uni: Vec<Postings>,
+    exact: Vec<Postings>,
+    bi: Vec<Postings>,
+    title_uni: HashMap<u32, Postings>,
+    title_bi: HashMap<u32, Postings>,
+    /// Cited number term → citing docs, ascending.
+    cited: HashMap<String, Vec<u32>>,
+}
 
-    let mut dict = Dict::default();
-    let mut uni: Vec<Postings> = Vec::new();
-    let mut exact: Vec<Postings> = Vec::new();
-    let mut bi: Vec<Postings> = Vec::new();
-    let mut title_uni: HashMap<u32, Postings> = HashMap::new();
-    let mut title_bi: HashMap<u32, Postings> = HashMap::new();
-    // Number term → docs carrying it; cited numbers → citing docs.
-    let mut numbers: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    let mut cited: HashMap<String, BTreeSet<u32>> = HashMap::new();
-    let mut codes = BTreeSet::new();
-    let mut number_keys = HashSet::new();
-    for s in &sorted {
-        if let Some(num) = &s.doc.number {
-            let (full, _, parts) = number_terms(&normalized(num));
-            number_keys.extend(full);
-            codes.extend(parts);
-        }
-    }
+/// Global facts every block needs to recognise cited numbers.
+struct Numbers {
+    codes: BTreeSet<String>,
+    keys: HashSet<String>,
+}
+
+fn index_block(first: u32, docs: &[Sorted], lens: &[u32], avg: f64, nums: &Numbers) -> Block {
+    let mut b = Block::default();
     let (mut words, mut exacts, mut pairs) = (Vec::new(), Vec::new(), Vec::new());
-
-    for (id, s) in sorted.iter().enumerate() {
-        let doc = id as u32;
+    for (i, s) in docs.iter().enumerate() {
+        let doc = first + i as u32;
+        let dict = &mut b.dict;
         let text = normalized(&format!("{}\n{}", s.doc.title, s.doc.body)).into_owned();
         words.clear();
         exacts.clear();
@@ -331,18 +326,25 @@ pub fn build_index_with(docs: &[SearchDoc], opts: &IndexOptions) -> Vec<IndexFil
         for p in words.windows(2) {
             pairs.push(dict.bigram(p[0], p[1]));
         }
-        cite(&words, &dict.word_strs, &codes, &number_keys, |key| {
-            cited.entry(key).or_default().insert(doc);
+        cite(&words, &dict.word_strs, &nums.codes, &nums.keys, |key| {
+            let docs = b.cited.entry(key).or_default();
+            if docs.last() != Some(&doc) {
+                docs.push(doc);
+            }
         });
-        let len = Some((lens[id], avg));
-        push_counts(&mut words, len, |w, l| get_or_new(&mut uni, w).push(doc, l));
+        let len = Some((lens[i], avg));
+        push_counts(&mut words, len, |w, l| {
+            get_or_new(&mut b.uni, w).push(doc, l)
+        });
         // Bigrams record presence only: adjacency is a bonus, and levels
         // would cost a byte on most of the index's largest posting group.
-        push_counts(&mut pairs, None, |b, l| get_or_new(&mut bi, b).push(doc, l));
+        push_counts(&mut pairs, None, |x, l| {
+            get_or_new(&mut b.bi, x).push(doc, l)
+        });
         exacts.sort_unstable();
         exacts.dedup();
         for &e in &exacts {
-            get_or_new(&mut exact, e).push(doc, None);
+            get_or_new(&mut b.exact, e).push(doc, None);
         }
 
         let d = s.doc;
@@ -363,58 +365,149 @@ pub fn build_index_with(docs: &[SearchDoc], opts: &IndexOptions) -> Vec<IndexFil
         let field = normalized(&field);
         words.clear();
         pairs.clear();
+        let dict = &mut b.dict;
         for_each_word(&field, |_, folded, _, _| words.push(dict.word(folded)));
         for p in words.windows(2) {
             pairs.push(dict.bigram(p[0], p[1]));
         }
         push_counts(&mut words, None, |w, l| {
-            title_uni.entry(w).or_default().push(doc, l)
+            b.title_uni.entry(w).or_default().push(doc, l)
         });
-        push_counts(&mut pairs, None, |b, l| {
-            title_bi.entry(b).or_default().push(doc, l)
+        push_counts(&mut pairs, None, |x, l| {
+            b.title_bi.entry(x).or_default().push(doc, l)
         });
+    }
+    b
+}
 
-        if let Some(num) = &d.number {
-            let (full, serial, _) = number_terms(&normalized(num));
+/// Term key → (encoding, postings) over all blocks.
+type Terms = FxMap<String, (u8, Postings)>;
+
+fn merge_block(terms: &mut Terms, b: Block) {
+    let mut add = |key: String, kind: u8, p: Postings| match terms.entry(key) {
+        std::collections::hash_map::Entry::Occupied(mut o) => {
+            o.get_mut().1.append(p, kind == LIST_LEVELS)
+        }
+        std::collections::hash_map::Entry::Vacant(v) => {
+            v.insert((kind, p));
+        }
+    };
+    let dict = &b.dict;
+    for (w, p) in b.uni.into_iter().enumerate() {
+        add(dict.word_strs[w].clone(), LIST_LEVELS, p);
+    }
+    for (e, p) in b.exact.into_iter().enumerate() {
+        add(format!("={}", dict.exact_strs[e]), LIST, p);
+    }
+    for (x, p) in b.bi.into_iter().enumerate() {
+        add(dict.bigram_str(x as u32), LIST, p);
+    }
+    // Title maps are hashed: merge in id order so appends stay ascending
+    // per key (each key appears once per block, so order across keys is
+    // free, but a stable order keeps the merge reproducible).
+    let mut tu: Vec<(u32, Postings)> = b.title_uni.into_iter().collect();
+    tu.sort_unstable_by_key(|x| x.0);
+    for (w, p) in tu {
+        add(format!("^{}", dict.word_strs[w as usize]), LIST, p);
+    }
+    let mut tb: Vec<(u32, Postings)> = b.title_bi.into_iter().collect();
+    tb.sort_unstable_by_key(|x| x.0);
+    for (x, p) in tb {
+        add(format!("^{}", dict.bigram_str(x)), LIST, p);
+    }
+}
+
+pub fn build_index_with(docs: &[SearchDoc], opts: &IndexOptions) -> Vec<IndexFile> {
+    let mut sorted: Vec<Sorted> = docs
+        .par_iter()
+        .map(|doc| {
+            let date = doc.date.as_deref().and_then(PartialDate::parse_iso);
+            Sorted {
+                doc,
+                leaf: doc.jurisdictions.join("/"),
+                year: date.map(|d| d.year),
+                md: date.map_or(0, |d| {
+                    u32::from(d.month.unwrap_or(0)) * 32 + u32::from(d.day.unwrap_or(0))
+                }),
+            }
+        })
+        .collect();
+    sorted.par_sort_by(|a, b| {
+        (
+            &a.leaf,
+            &a.doc.kind,
+            Reverse(a.year),
+            Reverse(a.md),
+            &a.doc.url,
+        )
+            .cmp(&(
+                &b.leaf,
+                &b.doc.kind,
+                Reverse(b.year),
+                Reverse(b.md),
+                &b.doc.url,
+            ))
+    });
+    let n = sorted.len();
+    // Lengths first (BM25 needs the average); texts are normalised one at a
+    // time below so the corpus is never copied whole.
+    let lens: Vec<u32> = sorted
+        .par_iter()
+        .map(|s| count_words(&s.doc.title) + count_words(&s.doc.body))
+        .collect();
+    let avg = lens.iter().map(|&l| f64::from(l)).sum::<f64>() / n.max(1) as f64;
+
+    let mut nums = Numbers {
+        codes: BTreeSet::new(),
+        keys: HashSet::new(),
+    };
+    // Number term → docs carrying it.
+    let mut numbers: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (id, s) in sorted.iter().enumerate() {
+        if let Some(num) = &s.doc.number {
+            let (full, serial, parts) = number_terms(&normalized(num));
+            nums.keys.extend(full.clone());
+            nums.codes.extend(parts);
             // "#1847" is both serial and whole term of a bare number.
             let mut terms: Vec<String> = full.into_iter().chain(serial).collect();
             terms.dedup();
             for t in terms {
-                numbers.entry(t).or_default().push(doc);
+                numbers.entry(t).or_default().push(id as u32);
             }
         }
     }
 
-    // Every term as (key, postings); then encode.
-    let mut doc_citations: Vec<(u32, u32)> = Vec::new();
-    let mut terms: Vec<(String, Postings, u8)> = Vec::new();
-    for (w, p) in uni.into_iter().enumerate() {
-        terms.push((dict.word_strs[w].clone(), p, LIST_LEVELS));
+    // One block per thread: more blocks would only duplicate dictionaries.
+    let threads = rayon::current_num_threads().max(1);
+    let block_docs = n.div_ceil(threads).max(1);
+    let blocks: Vec<Block> = sorted
+        .par_chunks(block_docs)
+        .enumerate()
+        .map(|(b, chunk)| {
+            let first = b * block_docs;
+            let lens = &lens[first..first + chunk.len()];
+            index_block(first as u32, chunk, lens, avg, &nums)
+        })
+        .collect();
+    let mut terms: Terms = FxMap::default();
+    let mut cited: HashMap<String, Vec<u32>> = HashMap::new();
+    for mut b in blocks {
+        for (k, v) in std::mem::take(&mut b.cited) {
+            cited.entry(k).or_default().extend(v);
+        }
+        merge_block(&mut terms, b);
     }
-    for (e, p) in exact.into_iter().enumerate() {
-        terms.push((format!("={}", dict.exact_strs[e]), p, LIST));
-    }
-    for (b, p) in bi.into_iter().enumerate() {
-        terms.push((dict.bigram_str(b as u32), p, LIST));
-    }
-    for (w, p) in title_uni {
-        terms.push((format!("^{}", dict.word_strs[w as usize]), p, LIST));
-    }
-    for (b, p) in title_bi {
-        terms.push((format!("^{}", dict.bigram_str(b)), p, LIST));
-    }
+
     // A number's level says how often other documents cite it, so the
     // well-known "1847/QĐ-TTg" comes before a công văn that shares "1847".
-    for d in sorted
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| s.doc.number.as_ref().map(|n| (i, n)))
-    {
-        let (full, _, _) = number_terms(&normalized(d.1));
+    let mut doc_citations: Vec<(u32, u32)> = Vec::new();
+    for (i, s) in sorted.iter().enumerate() {
+        let Some(num) = &s.doc.number else { continue };
+        let (full, _, _) = number_terms(&normalized(num));
         let level = full.as_ref().and_then(|f| cited.get(f)).map_or(0, |c| {
-            c.iter().filter(|&&citing| citing as usize != d.0).count()
+            c.iter().filter(|&&citing| citing as usize != i).count()
         });
-        doc_citations.push((d.0 as u32, (level as u32 + 1).min(format::LEVELS)));
+        doc_citations.push((i as u32, (level as u32 + 1).min(format::LEVELS)));
     }
     for (k, docs) in numbers {
         let mut p = Postings::default();
@@ -424,48 +517,117 @@ pub fn build_index_with(docs: &[SearchDoc], opts: &IndexOptions) -> Vec<IndexFil
                 .map_or(1, |i| doc_citations[i].1);
             p.push(doc, Some(level));
         }
-        terms.push((k, p, LIST_LEVELS));
+        terms.insert(k, (LIST_LEVELS, p));
     }
 
     let bitmap_bytes = n.div_ceil(8);
-    let mut encoded: Vec<(String, Vec<u8>)> = Vec::with_capacity(terms.len());
-    let mut total = 0usize;
-    for (key, p, kind) in terms {
-        if p.df == 0 {
-            continue;
-        }
-        let idf = format::idf(n, p.df as usize);
-        let mut entry = Vec::new();
-        if p.df as usize * 8 > n && n >= opts.bitmap_min_docs {
-            let mut bits = vec![0u8; bitmap_bytes];
-            let e = format::Entry {
-                idf: 0,
-                kind,
-                postings: &p.bytes,
-            };
-            format::for_each_posting(&e, 0, |d, _| bits[d as usize / 8] |= 1 << (d % 8));
-            format::put_entry(&mut entry, &key, idf, BITMAP, &bits);
+    let terms: Vec<(String, (u8, Postings))> =
+        terms.into_iter().filter(|t| t.1 .1.df > 0).collect();
+    let by_key: FxMap<&str, usize> = terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.0.as_str(), i))
+        .collect();
+    let docs_of = |kind: u8, p: &Postings| {
+        let mut v = Vec::with_capacity(p.df as usize);
+        let e = format::Entry {
+            idf: 0,
+            kind,
+            postings: &p.bytes,
+        };
+        format::for_each_posting(&e, 0, n as u32, |d, _| v.push(d));
+        v
+    };
+    let mut encoded: Vec<(String, Vec<u8>, bool)> = terms
+        .par_iter()
+        .map(|(key, (kind, p))| {
+            let idf = format::idf(n, p.df as usize);
+            let (mut kind, mut postings) = (*kind, p.bytes.clone());
+            if p.df as usize * 8 > n && n >= opts.bitmap_min_docs {
+                let mut bits = vec![0u8; bitmap_bytes];
+                let e = format::Entry {
+                    idf: 0,
+                    kind,
+                    postings: &p.bytes,
+                };
+                format::for_each_posting(&e, 0, n as u32, |d, _| {
+                    bits[d as usize / 8] |= 1 << (d % 8)
+                });
+                // A term in nearly every doc: list the docs without it.
+                let mut absent = Vec::new();
+                let mut last = 0;
+                for d in 0..n as u32 {
+                    if bits[d as usize / 8] >> (d % 8) & 1 == 0 {
+                        put_varint(&mut absent, u64::from(d - last));
+                        last = d;
+                    }
+                }
+                (kind, postings) = if absent.len() < bits.len() {
+                    (COMPLEMENT, absent)
+                } else {
+                    (BITMAP, bits)
+                };
+            }
+            // A big presence term often differs from its base in few docs.
+            let base = format::base_term(key).and_then(|b| by_key.get(b.as_str()));
+            if let (true, Some(&b)) = (postings.len() > opts.big_bytes, base) {
+                let (base_kind, base_p) = &terms[b].1;
+                let diff = format::symmetric_difference(
+                    &docs_of(*base_kind, base_p),
+                    &docs_of(terms[by_key[key.as_str()]].1 .0, p),
+                );
+                let diff = format::encode_docs(&diff);
+                if diff.len() < postings.len() {
+                    (kind, postings) = (DIFF, diff);
+                }
+            }
+            let mut entry = Vec::new();
+            format::put_entry(&mut entry, key, idf, kind, &postings);
+            (key.clone(), entry, postings.len() > opts.big_bytes)
+        })
+        .collect();
+    encoded.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+
+    // Big terms go to files of their own, numbered in key order; their
+    // shard keeps a pointer entry.
+    let mut big_files = Vec::new();
+    let mut small: Vec<(String, Vec<u8>)> = Vec::with_capacity(encoded.len());
+    for (key, entry, big) in encoded {
+        if big {
+            let id = big_files.len() as u32;
+            let mut pos = 0;
+            let _len = get_varint(&entry, &mut pos);
+            pos += key.len();
+            let idf = get_varint(&entry, &mut pos).expect("entry idf");
+            let mut ptr = Vec::new();
+            put_varint(&mut ptr, u64::from(id));
+            let mut stub = Vec::new();
+            format::put_entry(&mut stub, &key, idf as u32, FILE, &ptr);
+            small.push((key, stub));
+            big_files.push(IndexFile {
+                path: format::term_path(id),
+                bytes: entry,
+            });
         } else {
-            format::put_entry(&mut entry, &key, idf, kind, &p.bytes);
+            small.push((key, entry));
         }
-        total += entry.len();
-        encoded.push((key, entry));
     }
+    let total: usize = small.iter().map(|e| e.1.len()).sum();
     let shards = total.div_ceil(opts.shard_bytes.max(1)).max(1) as u32;
-    let mut by_shard: Vec<Vec<(String, Vec<u8>)>> = (0..shards).map(|_| Vec::new()).collect();
-    for (key, entry) in encoded {
-        by_shard[format::shard_of(&key, shards) as usize].push((key, entry));
+    let mut by_shard: Vec<Vec<u8>> = (0..shards).map(|_| Vec::new()).collect();
+    // `small` is sorted by key, so every shard's entries are too.
+    for (key, entry) in small {
+        by_shard[format::shard_of(&key, shards) as usize].extend_from_slice(&entry);
     }
 
     let mut files = Vec::new();
     let (filters, dates, meta_lists) = filters(&sorted);
     let meta = Meta {
-        version: 1,
+        version: 2,
         docs: n as u32,
         shards,
-        chunk: opts.chunk_docs.max(1) as u32,
         bitmap_level: format::bitmap_level(),
-        codes: codes.into_iter().collect(),
+        codes: nums.codes.into_iter().collect(),
         jurisdictions: meta_lists.0,
         kinds: meta_lists.1,
         years: meta_lists.2,
@@ -482,17 +644,18 @@ pub fn build_index_with(docs: &[SearchDoc], opts: &IndexOptions) -> Vec<IndexFil
         path: format::DATES.to_string(),
         bytes: dates,
     });
-    for (i, mut entries) in by_shard.into_iter().enumerate() {
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+    for (i, bytes) in by_shard.into_iter().enumerate() {
         files.push(IndexFile {
             path: format::shard_path(i as u32),
-            bytes: entries.into_iter().flat_map(|e| e.1).collect(),
+            bytes,
         });
     }
-    for (i, chunk) in sorted.chunks(meta.chunk as usize).enumerate() {
-        let docs: Vec<ChunkDoc> = chunk
-            .iter()
-            .map(|s| ChunkDoc {
+    files.extend(big_files);
+    let records: Vec<IndexFile> = sorted
+        .par_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let record = DocRecord {
                 u: s.doc.url.clone(),
                 t: crate::text::nfc(&s.doc.title),
                 k: s.doc.kind.clone(),
@@ -500,14 +663,20 @@ pub fn build_index_with(docs: &[SearchDoc], opts: &IndexOptions) -> Vec<IndexFil
                 n: s.doc.number.clone(),
                 i: s.doc.issuer.clone(),
                 d: s.doc.date.clone(),
-                f: fragment(&normalized(&s.doc.body), opts.fragment_chars),
-            })
-            .collect();
-        files.push(IndexFile {
-            path: format::chunk_path(i as u32),
-            bytes: serde_json::to_vec(&docs).expect("chunk serializes"),
-        });
-    }
+            };
+            let mut bytes = serde_json::to_vec(&record).expect("record serializes");
+            bytes.push(b'\n');
+            let text = snippet_text(&normalized(&s.doc.body), opts.text_chars);
+            if !text.is_empty() {
+                bytes.extend(format::gzip(text.as_bytes()));
+            }
+            IndexFile {
+                path: format::doc_path(i as u32),
+                bytes,
+            }
+        })
+        .collect();
+    files.extend(records);
     files
 }
 
@@ -545,10 +714,12 @@ fn cite(
 
 type MetaLists = (Vec<(String, String)>, Vec<(String, String)>, Vec<u16>);
 
-/// filters.bin: varint run count, then per run: docs, jurisdiction index + 1
-/// (0 = national), kind index, year index + 1 (0 = undated).
+/// filters.bin: one varint count per cell of (jurisdiction, kind, year),
+/// in doc-id order: jurisdiction index + 1 (0 = national) ascending, kind
+/// ascending, year index + 1 descending with 0 (undated) last. A dense grid
+/// costs about a byte per cell, a third of a list of runs at national scale.
 /// dates.bin: per doc in id order, `previous - md` where md = month*32+day
-/// and previous restarts at 511 on each run (runs are sorted by md desc).
+/// and previous restarts at 511 on each non-empty cell (sorted by md desc).
 fn filters(sorted: &[Sorted]) -> (Vec<u8>, Vec<u8>, MetaLists) {
     let mut nodes = BTreeMap::new();
     let mut kinds = BTreeMap::new();
@@ -578,32 +749,36 @@ fn filters(sorted: &[Sorted]) -> (Vec<u8>, Vec<u8>, MetaLists) {
         .map(|(i, k)| (k.as_str(), i))
         .collect();
     let year_ix: HashMap<u16, usize> = years.iter().enumerate().map(|(i, &y)| (y, i)).collect();
-    let mut runs: Vec<(u64, [u64; 3])> = Vec::new();
+    let mut counts = vec![0u64; (nodes.len() + 1) * kinds.len() * (years.len() + 1)];
+    let cell = |leaf: usize, kind: usize, year: usize| {
+        // Years descending, undated (0) last.
+        let y = if year == 0 {
+            years.len()
+        } else {
+            years.len() - year
+        };
+        (leaf * kinds.len() + kind) * (years.len() + 1) + y
+    };
     let mut dates = Vec::new();
     let mut prev_md = 511;
+    let mut prev_cell = usize::MAX;
     for s in sorted {
-        let key = [
-            node_ix.get(s.leaf.as_str()).map_or(0, |&i| i as u64 + 1),
-            kind_ix[s.doc.kind.as_str()] as u64,
-            s.year.map_or(0, |y| year_ix[&y] as u64 + 1),
-        ];
-        match runs.last_mut() {
-            Some((count, k)) if *k == key => *count += 1,
-            _ => {
-                runs.push((1, key));
-                prev_md = 511;
-            }
+        let c = cell(
+            node_ix.get(s.leaf.as_str()).map_or(0, |&i| i + 1),
+            kind_ix[s.doc.kind.as_str()],
+            s.year.map_or(0, |y| year_ix[&y] + 1),
+        );
+        counts[c] += 1;
+        if c != prev_cell {
+            prev_md = 511;
+            prev_cell = c;
         }
         put_varint(&mut dates, u64::from(prev_md - s.md));
         prev_md = s.md;
     }
-    let mut out = Vec::new();
-    put_varint(&mut out, runs.len() as u64);
-    for (count, key) in runs {
-        put_varint(&mut out, count);
-        for k in key {
-            put_varint(&mut out, k);
-        }
+    let mut out = Vec::with_capacity(counts.len());
+    for c in counts {
+        put_varint(&mut out, c);
     }
     (
         out,

@@ -1,6 +1,7 @@
-//! Static full-text search: `build_index` writes term shards, filters and
-//! metadata chunks under `search/`; `search` (Rust) and js/search.js (the
-//! browser) read them with the same integer scoring, so both rank alike.
+//! Static full-text search: `build_index` writes term shards (big terms in
+//! files of their own), filters and per-document records under `search/`;
+//! `search` (Rust) and themes/default/static/search.js (the browser) read
+//! them with the same integer scoring and snippets, so both rank alike.
 
 mod format;
 mod index;

@@ -1,13 +1,15 @@
-//! The reader: parses a query, fetches only the shards of its terms, scores
-//! with integers, filters, and fetches the metadata chunks of the hits shown.
+//! The reader: parses a query, fetches only the shards of its terms (and the
+//! own files of its big terms), scores with integers, filters, and fetches
+//! the records of the hits shown, whose snippet is the passage that best
+//! matches the query.
 //! js/search.js implements the same steps in the same order.
 
 use super::format::{self, for_each_posting, get_varint, parse_shard};
-use super::index::{ChunkDoc, Meta};
+use super::index::{DocRecord, Meta};
 use super::tokenize::{exact_key, for_each_word, number_part, number_term};
 use super::{FacetCount, Facets, Hit, Query, Results};
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io;
 
 /// Words beyond this are ignored: each word owns one bit of a u32 mask.
@@ -114,26 +116,31 @@ struct Filters {
     runs: Vec<usize>,
 }
 
-fn load_filters(buf: &[u8], docs: usize) -> Option<Filters> {
+fn load_filters(buf: &[u8], meta: &Meta) -> Option<Filters> {
+    let docs = meta.docs as usize;
     let mut pos = 0;
-    let runs = get_varint(buf, &mut pos)?;
     let mut f = Filters {
         leaf: Vec::with_capacity(docs),
         kind: Vec::with_capacity(docs),
         year: Vec::with_capacity(docs),
         runs: Vec::new(),
     };
-    for _ in 0..runs {
-        let count = get_varint(buf, &mut pos)? as usize;
-        let leaf = get_varint(buf, &mut pos)? as u32;
-        let kind = get_varint(buf, &mut pos)? as u32;
-        let year = get_varint(buf, &mut pos)? as u32;
-        f.runs.push(f.leaf.len());
-        f.leaf.extend(std::iter::repeat_n(leaf, count));
-        f.kind.extend(std::iter::repeat_n(kind, count));
-        f.year.extend(std::iter::repeat_n(year, count));
+    let years = meta.years.len() as u32;
+    for leaf in 0..=meta.jurisdictions.len() as u32 {
+        for kind in 0..meta.kinds.len() as u32 {
+            // Years descending, undated (0) last.
+            for y in (1..=years).rev().chain([0]) {
+                let count = get_varint(buf, &mut pos)? as usize;
+                if count > 0 {
+                    f.runs.push(f.leaf.len());
+                    f.leaf.extend(std::iter::repeat_n(leaf, count));
+                    f.kind.extend(std::iter::repeat_n(kind, count));
+                    f.year.extend(std::iter::repeat_n(y, count));
+                }
+            }
+        }
     }
-    (f.leaf.len() == docs).then_some(f)
+    (f.leaf.len() == docs && pos == buf.len()).then_some(f)
 }
 
 /// Like [`search`], reading index files through `load(relative path)`;
@@ -141,7 +148,7 @@ fn load_filters(buf: &[u8], docs: usize) -> Option<Filters> {
 pub fn search_with_loader(load: &mut Loader, q: &Query, limit: usize) -> io::Result<Results> {
     let meta: Meta = serde_json::from_slice(&load(format::META)?).map_err(|_| bad("meta"))?;
     let n = meta.docs as usize;
-    let filters = load_filters(&load(format::FILTERS)?, n).ok_or_else(|| bad("filters"))?;
+    let filters = load_filters(&load(format::FILTERS)?, &meta).ok_or_else(|| bad("filters"))?;
     let codes: HashSet<&str> = meta.codes.iter().map(String::as_str).collect();
     let p = parse(&q.text, &codes);
 
@@ -163,15 +170,52 @@ pub fn search_with_loader(load: &mut Loader, q: &Query, limit: usize) -> io::Res
         .collect();
     shard_ids.sort_unstable();
     shard_ids.dedup();
-    let mut shard_bufs = BTreeMap::new();
+    let mut shard_bufs = Vec::new();
     for s in shard_ids {
-        shard_bufs.insert(s, load(&format::shard_path(s))?);
+        shard_bufs.push(load(&format::shard_path(s))?);
     }
-    let mut entries = HashMap::new();
-    for buf in shard_bufs.values() {
+    // Big terms the query needs live in files of their own.
+    let mut big_ids = BTreeSet::new();
+    for buf in &shard_bufs {
         for (key, e) in parse_shard(buf).ok_or_else(|| bad("shard"))? {
-            entries.insert(key, e);
+            if e.kind == format::FILE && wanted.iter().any(|w| w == key) {
+                let id = get_varint(e.postings, &mut 0).ok_or_else(|| bad("shard"))?;
+                big_ids.insert(id as u32);
+            }
         }
+    }
+    let mut big_bufs = Vec::new();
+    for id in big_ids {
+        big_bufs.push(load(&format::term_path(id))?);
+    }
+    let mut parsed = HashMap::new();
+    for buf in shard_bufs.iter().chain(&big_bufs) {
+        for (key, e) in parse_shard(buf).ok_or_else(|| bad("shard"))? {
+            if e.kind != format::FILE {
+                parsed.insert(key, e);
+            }
+        }
+    }
+    // Terms stored relative to a base term become plain presence lists.
+    let mut resolved: Vec<(&str, u64, Vec<u8>)> = Vec::new();
+    for key in &wanted {
+        if let Some((k, e)) = parsed.get_key_value(key.as_str()) {
+            if e.kind == format::DIFF && !resolved.iter().any(|r| r.0 == *k) {
+                let docs = presence(k, &parsed, n as u32);
+                resolved.push((k, e.idf, format::encode_docs(&docs)));
+            }
+        }
+    }
+    let mut entries = parsed;
+    for (k, idf, bytes) in &resolved {
+        entries.insert(
+            k,
+            format::Entry {
+                idf: *idf,
+                kind: format::LIST,
+                postings: bytes,
+            },
+        );
     }
 
     let bl = meta.bitmap_level;
@@ -183,20 +227,20 @@ pub fn search_with_loader(load: &mut Loader, q: &Query, limit: usize) -> io::Res
         let bit = 1u32 << i;
         let body_idf = entries.get(w.folded.as_str()).map_or(0, |e| e.idf);
         if let Some(e) = entries.get(w.folded.as_str()) {
-            for_each_posting(e, bl, |d, l| {
+            for_each_posting(e, bl, n as u32, |d, l| {
                 score[d as usize] += e.idf * u64::from(l);
                 mask[d as usize] |= bit;
             });
         }
         if let Some(e) = entries.get(format!("^{}", w.folded).as_str()) {
-            for_each_posting(e, bl, |d, _| {
+            for_each_posting(e, bl, n as u32, |d, _| {
                 score[d as usize] += e.idf * format::W_TITLE;
                 mask[d as usize] |= bit;
             });
         }
         for x in &w.exacts {
             if let Some(e) = entries.get(format!("={x}").as_str()) {
-                for_each_posting(e, bl, |d, _| {
+                for_each_posting(e, bl, n as u32, |d, _| {
                     score[d as usize] += body_idf * format::W_EXACT
                 });
             }
@@ -213,13 +257,13 @@ pub fn search_with_loader(load: &mut Loader, q: &Query, limit: usize) -> io::Res
         }
         if let Some(e) = entries.get(b.as_str()) {
             // Bigrams are presence lists or bitmaps: one fixed level.
-            for_each_posting(e, bl, |d, _| {
+            for_each_posting(e, bl, n as u32, |d, _| {
                 score[d as usize] += e.idf * u64::from(bl) * format::W_BIGRAM;
                 pmask[d as usize] |= bit;
             });
         }
         if let Some(e) = entries.get(format!("^{b}").as_str()) {
-            for_each_posting(e, bl, |d, _| {
+            for_each_posting(e, bl, n as u32, |d, _| {
                 score[d as usize] += e.idf * format::W_TITLE;
                 pmask[d as usize] |= bit;
             });
@@ -233,7 +277,7 @@ pub fn search_with_loader(load: &mut Loader, q: &Query, limit: usize) -> io::Res
                 format::W_SERIAL
             };
             // The level counts citations of the number (1 = uncited).
-            for_each_posting(e, bl, |d, l| {
+            for_each_posting(e, bl, n as u32, |d, l| {
                 score[d as usize] += e.idf * w * u64::from(l);
                 whole[d as usize] |= is_whole;
             });
@@ -303,28 +347,27 @@ pub fn search_with_loader(load: &mut Loader, q: &Query, limit: usize) -> io::Res
         matches.sort_by_key(|&d| (Reverse(score[d as usize]), d));
     }
 
-    let marks: HashSet<&str> = p.words.iter().map(|w| w.folded.as_str()).collect();
-    let mut chunks: HashMap<u32, Vec<ChunkDoc>> = HashMap::new();
+    let marks: Vec<&str> = p.words.iter().map(|w| w.folded.as_str()).collect();
     let mut hits = Vec::new();
     for &d in matches.iter().take(limit) {
-        let c = d / meta.chunk;
-        if let std::collections::hash_map::Entry::Vacant(slot) = chunks.entry(c) {
-            let bytes = load(&format::chunk_path(c))?;
-            slot.insert(serde_json::from_slice(&bytes).map_err(|_| bad("chunk"))?);
-        }
-        let doc = chunks[&c]
-            .get((d % meta.chunk) as usize)
-            .ok_or_else(|| bad("chunk"))?;
+        let bytes = load(&format::doc_path(d))?;
+        let nl = bytes
+            .iter()
+            .position(|&b| b == b'\n')
+            .ok_or_else(|| bad("record"))?;
+        let doc: DocRecord = serde_json::from_slice(&bytes[..nl]).map_err(|_| bad("record"))?;
+        let text = format::gunzip(bytes[nl + 1..].to_vec())?;
+        let text = String::from_utf8(text).map_err(|_| bad("record"))?;
         hits.push(Hit {
-            url: doc.u.clone(),
-            title: doc.t.clone(),
-            kind: doc.k.clone(),
-            kind_name: doc.kn.clone(),
-            number: doc.n.clone(),
-            issuer: doc.i.clone(),
-            date: doc.d.clone(),
+            snippet: snippet(&text, &marks),
+            url: doc.u,
+            title: doc.t,
+            kind: doc.k,
+            kind_name: doc.kn,
+            number: doc.n,
+            issuer: doc.i,
+            date: doc.d,
             score: score[d as usize] as f64,
-            snippet: snippet(&doc.f, &marks),
         });
     }
     Ok(Results {
@@ -332,6 +375,26 @@ pub fn search_with_loader(load: &mut Loader, q: &Query, limit: usize) -> io::Res
         hits,
         facets,
     })
+}
+
+/// The docs that have a term, resolving [`format::DIFF`] against its base.
+fn presence(key: &str, entries: &HashMap<&str, format::Entry>, n: u32) -> Vec<u32> {
+    let mut docs = Vec::new();
+    let Some(e) = entries.get(key) else {
+        return docs;
+    };
+    if e.kind != format::DIFF {
+        for_each_posting(e, 0, n, |d, _| docs.push(d));
+        return docs;
+    }
+    let base = format::base_term(key).map_or_else(Vec::new, |b| presence(&b, entries, n));
+    let diff = format::Entry {
+        idf: 0,
+        kind: format::LIST,
+        postings: e.postings,
+    };
+    for_each_posting(&diff, 0, n, |d, _| docs.push(d));
+    format::symmetric_difference(&base, &docs)
 }
 
 fn load_dates(buf: &[u8], f: &Filters) -> Option<Vec<u32>> {
@@ -437,19 +500,67 @@ pub(super) fn escape(s: &str, out: &mut String) {
     }
 }
 
-/// The fragment, HTML-escaped, with query words in `<mark>`.
-fn snippet(fragment: &str, marks: &HashSet<&str>) -> String {
-    let mut out = String::with_capacity(fragment.len() + 32);
-    let mut last = 0;
-    for_each_word(fragment, |_, folded, start, end| {
-        if marks.contains(folded) {
-            escape(&fragment[last..start], &mut out);
-            out.push_str("<mark>");
-            escape(&fragment[start..end], &mut out);
-            out.push_str("</mark>");
-            last = end;
-        }
+/// Words shown in a snippet, and how many of them come before the first
+/// match of the chosen passage.
+const SNIPPET_WORDS: usize = 32;
+const SNIPPET_LEAD: usize = 4;
+
+/// The passage of `text` that best matches the query: of the windows of
+/// `SNIPPET_WORDS - SNIPPET_LEAD` words starting at a matched word, the one
+/// with the most distinct query words, then the most adjacent pairs of
+/// them, then the most matches, then the earliest; shown from `SNIPPET_LEAD` words before it, HTML-escaped, with
+/// query words in `<mark>` and "…" where text was cut. The opening when
+/// nothing matches (a title or number hit).
+pub(super) fn snippet(text: &str, marks: &[&str]) -> String {
+    // (start, end, bit of the query word or 0)
+    let mut words: Vec<(usize, usize, u32)> = Vec::new();
+    for_each_word(text, |_, folded, start, end| {
+        let bit = marks
+            .iter()
+            .position(|m| *m == folded)
+            .map_or(0, |i| 1u32 << i);
+        words.push((start, end, bit));
     });
-    escape(&fragment[last..], &mut out);
+    if words.is_empty() {
+        return String::new();
+    }
+    let span = SNIPPET_WORDS - SNIPPET_LEAD;
+    let mut best = (0u32, 0usize, 0usize, 0usize);
+    for i in 0..words.len() {
+        if words[i].2 == 0 {
+            continue;
+        }
+        let window = &words[i..words.len().min(i + span)];
+        let distinct = window.iter().fold(0u32, |m, w| m | w.2).count_ones();
+        // Adjacent matches of two different query words: the phrase.
+        let pairs = window
+            .windows(2)
+            .filter(|p| p[0].2 != 0 && p[1].2 != 0 && p[0].2 != p[1].2)
+            .count();
+        let count = window.iter().filter(|w| w.2 != 0).count();
+        if (distinct, pairs, count) > (best.0, best.1, best.2) {
+            best = (distinct, pairs, count, i);
+        }
+    }
+    let start = best.3.saturating_sub(SNIPPET_LEAD);
+    let end = words.len().min(start + SNIPPET_WORDS);
+    let mut out = String::new();
+    if start > 0 {
+        out.push_str("… ");
+    }
+    let mut last = words[start].0;
+    for &(s, e, bit) in &words[start..end] {
+        if bit != 0 {
+            escape(&text[last..s], &mut out);
+            out.push_str("<mark>");
+            escape(&text[s..e], &mut out);
+            out.push_str("</mark>");
+            last = e;
+        }
+    }
+    escape(&text[last..words[end - 1].1], &mut out);
+    if end < words.len() {
+        out.push_str(" …");
+    }
     out
 }

@@ -12,12 +12,13 @@ fn corpus() -> Vec<SearchDoc> {
         .expect("corpus parses")
 }
 
-/// Tiny shards and chunks so the test corpus spans several of each.
+/// Tiny shards and a low big-term threshold so the test corpus spans
+/// several shards and has terms in files of their own.
 fn fixture_options() -> IndexOptions {
     IndexOptions {
         shard_bytes: 1024,
-        chunk_docs: 4,
-        fragment_chars: 200,
+        big_bytes: 8,
+        text_chars: 20_000,
         bitmap_min_docs: 256,
     }
 }
@@ -218,7 +219,9 @@ fn build_is_deterministic_and_order_free() {
         assert!(x.bytes == y.bytes, "{} differs", x.path);
     }
     assert!(a.iter().filter(|f| f.path.starts_with("search/s/")).count() > 3);
-    assert!(a.iter().filter(|f| f.path.starts_with("search/c/")).count() == 3);
+    assert!(a.iter().filter(|f| f.path.starts_with("search/t/")).count() > 3);
+    let records = a.iter().filter(|f| f.path.starts_with("search/d/")).count();
+    assert_eq!(records, docs.len());
 }
 
 #[test]
@@ -229,15 +232,153 @@ fn common_terms_are_bitmaps() {
     };
     let files = build_index_with(&corpus(), &opts);
     let mut kinds = std::collections::HashMap::new();
-    for f in files.iter().filter(|f| f.path.starts_with("search/s/")) {
+    let terms = |f: &&IndexFile| f.path.starts_with("search/s/") || f.path.starts_with("search/t/");
+    for f in files.iter().filter(terms) {
         for (key, e) in format::parse_shard(&f.bytes).expect("shard parses") {
-            kinds.insert(key.to_string(), e.kind);
+            if e.kind != format::FILE {
+                kinds.insert(key.to_string(), e.kind);
+            }
         }
     }
-    assert_eq!(kinds["cong"], format::BITMAP);
+    // "công" is in every document: the list of docs without it is empty.
+    assert_eq!(kinds["cong"], format::COMPLEMENT);
+    assert!(kinds.values().any(|&k| k == format::BITMAP));
     assert_eq!(kinds["tet"], format::LIST_LEVELS);
     assert_eq!(kinds["#1847-qd-ttg"], format::LIST_LEVELS);
     assert_eq!(kinds["^phe"], format::LIST);
+}
+
+#[test]
+fn snippets_show_the_best_matching_passage() {
+    let filler = |w: &str, n: usize| vec![w; n].join(" ");
+    let text = format!(
+        "{} lối sống {} đạo đức, lối sống của cán bộ {}",
+        filler("mở", 50),
+        filler("giữa", 50),
+        filler("cuối", 50)
+    );
+    let s = query::snippet(&text, &["dao", "duc", "loi", "song"]);
+    assert!(
+        s.starts_with("… giữa giữa giữa giữa <mark>đạo</mark> <mark>đức</mark>, <mark>lối</mark> <mark>sống</mark> của cán bộ cuối"),
+        "{s}"
+    );
+    assert!(s.ends_with(" …"), "{s}");
+    assert_eq!(s.matches("<mark>").count(), 4, "{s}");
+    // Nothing matches: the opening; escaped; no leading ellipsis.
+    let s = query::snippet("A < B & \"C\" mở đầu", &["xyz"]);
+    assert_eq!(s, "A &lt; B &amp; &quot;C&quot; mở đầu");
+    assert_eq!(query::snippet("", &["a"]), "");
+}
+
+#[test]
+fn deep_matches_are_shown_in_results() {
+    let r = run("tết");
+    assert!(r.hits.iter().all(|h| h.snippet.contains("<mark>")), "{r:?}");
+}
+
+fn loaded(files: &[IndexFile], q: &str) -> (Results, Vec<(String, usize)>) {
+    let by_path: std::collections::HashMap<&str, &[u8]> = files
+        .iter()
+        .map(|f| (f.path.as_str(), f.bytes.as_slice()))
+        .collect();
+    let mut log = Vec::new();
+    let query = Query {
+        text: q.into(),
+        ..Query::default()
+    };
+    let r = search_with_loader(
+        &mut |p| {
+            let b = by_path.get(p).ok_or(std::io::ErrorKind::NotFound)?;
+            log.push((p.to_string(), b.len()));
+            Ok(b.to_vec())
+        },
+        &query,
+        10,
+    )
+    .expect("search");
+    (r, log)
+}
+
+/// Hashed shards are even only if no large posting list shares one: a
+/// query for rare words must fetch small shards and no big term's file,
+/// and moving big terms out must not change any result.
+#[test]
+fn big_terms_live_in_their_own_files() {
+    let mut docs = synthetic(3000, 150);
+    for (i, w) in [
+        (10, "khuyta"),
+        (20, "quynhb"),
+        (30, "zozoc"),
+        (40, "khuyta quynhb"),
+    ] {
+        docs[i].body.push_str(&format!(" {w}"));
+    }
+    let opts = IndexOptions {
+        shard_bytes: 2048,
+        big_bytes: 256,
+        text_chars: 2000,
+        bitmap_min_docs: 256,
+    };
+    let files = build_index_with(&docs, &opts);
+    let inline = build_index_with(
+        &docs,
+        &IndexOptions {
+            big_bytes: usize::MAX,
+            ..opts.clone()
+        },
+    );
+    let mut largest = 0;
+    for f in files.iter().filter(|f| f.path.starts_with("search/s/")) {
+        largest = largest.max(f.bytes.len());
+        for (key, e) in format::parse_shard(&f.bytes).expect("shard") {
+            assert!(e.postings.len() <= opts.big_bytes, "{key} is big");
+        }
+    }
+    assert!(largest < 4 * opts.shard_bytes, "largest shard {largest} B");
+    // "=thực" differs from "thuc" in few documents: stored as that difference.
+    let kinds: Vec<u8> = files
+        .iter()
+        .filter(|f| f.path.starts_with("search/"))
+        .filter(|f| f.path.contains("/s/") || f.path.contains("/t/"))
+        .flat_map(|f| format::parse_shard(&f.bytes).expect("shard"))
+        .map(|(_, e)| e.kind)
+        .collect();
+    assert!(kinds.contains(&format::DIFF), "some terms are differences");
+    let rare = "khuyta quynhb zozoc";
+    for q in ["thực hiện công", rare, "1234/QĐ-UBND"] {
+        let (r, log) = loaded(&files, q);
+        let (expected, _) = loaded(&inline, q);
+        assert_eq!(r, expected, "{q}");
+        let shards = log.iter().filter(|f| f.0.starts_with("search/s/")).count();
+        assert!(shards <= 8, "{q}: {shards} shards");
+        let terms: Vec<_> = log
+            .iter()
+            .filter(|f| f.0.starts_with("search/t/"))
+            .collect();
+        if q == rare {
+            assert!(terms.is_empty(), "{q}: {terms:?}");
+        } else if q.starts_with("thực") {
+            assert!(!terms.is_empty(), "common words are big terms");
+        }
+    }
+}
+
+#[test]
+fn output_does_not_depend_on_the_thread_count() {
+    let docs = synthetic(600, 80);
+    let with = |threads| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("pool")
+            .install(|| build_index_with(&docs, &fixture_options()))
+    };
+    let (a, b) = (with(1), with(3));
+    assert_eq!(a.len(), b.len());
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!(x.path, y.path);
+        assert!(x.bytes == y.bytes, "{} differs", x.path);
+    }
 }
 
 /// Prints current results for the vector queries (to review new vectors).
@@ -401,12 +542,14 @@ fn bench_synthetic() {
         rss_after / 1024
     );
     println!(
-        "total {:.1} MiB; shards {} files {:.1} MiB; chunks {} files {:.1} MiB; filters {} B; dates {} B; meta {} B",
+        "total {:.1} MiB; shards {} files {:.1} MiB; big terms {} files {:.1} MiB; records {} files {:.1} MiB; filters {} B; dates {} B; meta {} B",
         size("search/") as f64 / 1048576.0,
         count("search/s/"),
         size("search/s/") as f64 / 1048576.0,
-        count("search/c/"),
-        size("search/c/") as f64 / 1048576.0,
+        count("search/t/"),
+        size("search/t/") as f64 / 1048576.0,
+        count("search/d/"),
+        size("search/d/") as f64 / 1048576.0,
         size(format::FILTERS),
         size(format::DATES),
         size(format::META),
@@ -471,11 +614,11 @@ fn bench_synthetic() {
         let all: usize = fetched.iter().map(|f| f.1).sum();
         let per_query: usize = fetched
             .iter()
-            .filter(|f| f.0.starts_with("search/s/") || f.0.starts_with("search/c/"))
+            .filter(|f| !f.0.starts_with("search/meta") && !f.0.ends_with("filters.bin"))
             .map(|f| f.1)
             .sum();
         println!(
-            "{label:12} {text:?}: total {} hits, {} files, {} B with meta/filters/dates, {} B shards+chunks, {:.1?}",
+            "{label:12} {text:?}: total {} hits, {} files, {} B with meta/filters/dates, {} B shards+terms+records, {:.1?}",
             r.total,
             fetched.len(),
             all,

@@ -1,7 +1,8 @@
 // The search page in Chromium, on the bundled site:
 // - every query of tests/fixtures/search/site_vectors.json, typed into the
-//   page (filters chosen in the form), gives the results the CLI gives
-//   (tests/search_site.rs runs the same file through `vanban search`);
+//   page (filters chosen in the form), gives the results the CLI gives, and
+//   the snippets show the matched passage (tests/search_site.rs runs the
+//   same file through `vanban search`); the page runs the minified client;
 // - the query and filters live in the URL, the back button restores them,
 //   a shared URL shows the same results;
 // - the header search box leads to the results, the page is usable with the
@@ -100,6 +101,11 @@ describe('search page', () => {
         problems.push(`${label}: "${status}" instead of ${v.total}`);
       }
       for (const x of v.exclude || []) if (got.includes(x)) problems.push(`${label}: ${x} must not match`);
+      // The first hit's snippet is the passage where the words match.
+      if (v.snippet) {
+        const html = await page.locator('#search-results li').first().locator('p').innerHTML();
+        if (!html.includes(v.snippet)) problems.push(`${label}: snippet ${JSON.stringify(html)} lacks ${JSON.stringify(v.snippet)}`);
+      }
       // The typed query and the filters are in the URL.
       const url = new URL(page.url());
       if ((url.searchParams.get('q') || '') !== v.query) problems.push(`${label}: URL ${page.url()}`);

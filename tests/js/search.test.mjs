@@ -1,10 +1,11 @@
-// Runs tests/search_vectors.json against the index the Rust tests write
-// (cargo test; $VANBAN_SEARCH_FIXTURE or target/search-fixture), and checks
-// that the full results equal what the Rust reader produced.
+// Runs tests/fixtures/search/vectors.json against the index the Rust tests
+// write (cargo test; $VANBAN_SEARCH_FIXTURE or target/search-fixture), and
+// checks that the full results (scores, snippets, facets) equal what the
+// Rust reader produced.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -50,16 +51,34 @@ for (const [name, dir] of [['lists', fixture], ['bitmaps', path.join(fixture, 'b
   });
 }
 
-test('a query fetches only its shards and the chunks of its hits', async () => {
+test('a query fetches only its shards, its big terms and the records of its hits', async () => {
   const log = [];
   const c = client(fixture, log);
-  const r = await c.search('1847/QĐ-TTg', { limit: 1 });
+  const r = await c.search('văn hóa công vụ', { limit: 1 });
   assert.equal(r.hits[0].url, '/van-ban/quyet-dinh-1847-qd-ttg/');
   const shards = log.filter((p) => p.startsWith('search/s/'));
   const all = JSON.parse(readFileSync(path.join(fixture, 'search/meta.json'), 'utf8')).shards;
   assert.ok(shards.length > 0 && shards.length < all, `${shards.length} of ${all}`);
-  assert.equal(log.filter((p) => p.startsWith('search/c/')).length, 1);
+  const terms = log.filter((p) => p.startsWith('search/t/'));
+  const allTerms = readdirSync(path.join(fixture, 'search/t')).length;
+  assert.ok(terms.length > 0 && terms.length < allTerms, `${terms.length} of ${allTerms} big terms`);
+  assert.deepEqual(log.filter((p) => p.startsWith('search/d/')).length, 1);
   assert.ok(!log.includes('search/dates.bin'));
+});
+
+test('without DecompressionStream hits still show, without snippets', async () => {
+  const q = 'đạo đức lối sống';
+  const full = await client(fixture).search(q);
+  const saved = globalThis.DecompressionStream;
+  delete globalThis.DecompressionStream;
+  try {
+    const r = await client(fixture).search(q);
+    assert.deepEqual(r.hits.map((h) => ({ ...h, snippet: '' })), full.hits.map((h) => ({ ...h, snippet: '' })));
+    assert.ok(r.hits.every((h) => h.snippet === ''));
+    assert.ok(full.hits.some((h) => h.snippet.includes('<mark>')));
+  } finally {
+    globalThis.DecompressionStream = saved;
+  }
 });
 
 test('folding matches the Rust fold', () => {

@@ -5,7 +5,8 @@
   'use strict';
   var TONES = '\u0300\u0301\u0303\u0309\u0323';
   var W_TITLE = 16, W_EXACT = 4, W_BIGRAM = 2, W_NUMBER = 64, W_SERIAL = 16;
-  var MAX_WORDS = 16, SPAN = 4, LIST_LEVELS = 0, BITMAP = 1;
+  var MAX_WORDS = 16, SPAN = 4, LIST_LEVELS = 0, BITMAP = 1, FILE = 3, COMPLEMENT = 4, DIFF = 5;
+  var SNIPPET_WORDS = 32, SNIPPET_LEAD = 4;
   var MARK;
   try { MARK = new RegExp('^\\p{M}$', 'u'); } catch (e) {
     MARK = /^[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]$/;
@@ -33,16 +34,17 @@
   }
 
   // f(lower, folded, start, end) per word; offsets are UTF-16 indices.
-  function forEachWord(text, f) {
+  // `lower` stays '' when noLower is set (snippets need only the fold).
+  function forEachWord(text, f, noLower) {
     var lower = '', folded = '', start = -1, i = 0;
     for (var c of text) {
       var k = classify(c);
       if (k) {
         if (start < 0) start = i;
-        lower += c.toLowerCase();
+        if (!noLower) lower += c.toLowerCase();
         folded += k;
       } else if (k === '' && start >= 0) {
-        lower += c;
+        if (!noLower) lower += c;
       } else if (start >= 0) {
         f(lower, folded, start, i);
         lower = folded = '';
@@ -84,6 +86,15 @@
     for (var i = 0; i < b.length; i++) h = Math.imul(h ^ b[i], 0x01000193) >>> 0;
     return h;
   }
+  // Like format.rs base_term(): what a DIFF entry is relative to.
+  function baseTerm(term) {
+    var sp = term.indexOf(' ');
+    if (term[0] === '=') return fold(term.slice(1));
+    if (term[0] === '^') return sp < 0 ? term.slice(1) : term.slice(0, sp);
+    if (term[0] === '#') return null;
+    return sp < 0 ? null : term.slice(0, sp);
+  }
+
   function shardOf(term, shards) {
     var key = term;
     if (term[0] === '=') key = fold(term.slice(1));
@@ -115,16 +126,24 @@
     }
   }
 
-  // f(doc, level); presence lists give level 0.
-  function postings(e, bl, f) {
-    var p = e.p, i, bit;
+  // f(doc, level) over an index of n docs; presence lists give level 0.
+  function postings(e, bl, n, f) {
+    var p = e.p, i, bit, st = { pos: 0 }, doc = 0, v;
+    if (e.docs) { e.docs.forEach(function (d) { f(d, 0); }); return; }
     if (e.kind === BITMAP) {
       for (i = 0; i < p.length; i++) {
         for (bit = 0; bit < 8; bit++) if ((p[i] >> bit) & 1) f(i * 8 + bit, bl);
       }
       return;
     }
-    var st = { pos: 0 }, doc = 0, v;
+    if (e.kind === COMPLEMENT) {
+      v = varint(p, st);
+      for (i = 0; i < n; i++) {
+        if (i !== v) f(i, bl);
+        else if ((v = varint(p, st)) >= 0) v += i;
+      }
+      return;
+    }
     while ((v = varint(p, st)) >= 0) {
       if (e.kind === LIST_LEVELS) {
         doc += Math.floor(v / 16);
@@ -185,16 +204,49 @@
     });
   }
 
-  function snippet(fragment, marks) {
-    var out = '', last = 0;
-    forEachWord(fragment, function (lower, folded, start, end) {
-      if (marks.has(folded)) {
-        out += escape(fragment.slice(last, start)) + '<mark>' +
-          escape(fragment.slice(start, end)) + '</mark>';
-        last = end;
+  // Like query.rs snippet(): the window of SNIPPET_WORDS - SNIPPET_LEAD
+  // words starting at a match with the most distinct query words, then the
+  // most adjacent pairs of them, then the most matches, then the earliest,
+  // shown from SNIPPET_LEAD words before.
+  function snippet(text, marks) {
+    var words = [];
+    forEachWord(text, function (lower, folded, start, end) {
+      var i = marks.indexOf(folded);
+      words.push([start, end, i < 0 ? 0 : 1 << i]);
+    }, true);
+    if (!words.length) return '';
+    var span = SNIPPET_WORDS - SNIPPET_LEAD, best = [0, 0, 0, 0], i, j;
+    for (i = 0; i < words.length; i++) {
+      if (!words[i][2]) continue;
+      var m = 0, pairs = 0, count = 0, distinct = 0, end = Math.min(words.length, i + span), b;
+      for (j = i; j < end; j++) {
+        b = words[j][2];
+        m |= b;
+        if (b) count++;
+        if (b && j + 1 < end && words[j + 1][2] && words[j + 1][2] !== b) pairs++;
       }
-    });
-    return out + escape(fragment.slice(last));
+      for (; m; m &= m - 1) distinct++;
+      var c = [distinct, pairs, count];
+      if (c[0] > best[0] || (c[0] === best[0] && (c[1] > best[1] || (c[1] === best[1] && c[2] > best[2])))) best = c.concat(i);
+    }
+    var start = Math.max(0, best[3] - SNIPPET_LEAD), end = Math.min(words.length, start + SNIPPET_WORDS);
+    var out = start > 0 ? '… ' : '', last = words[start][0];
+    for (i = start; i < end; i++) {
+      var w = words[i];
+      if (w[2]) {
+        out += escape(text.slice(last, w[0])) + '<mark>' + escape(text.slice(w[0], w[1])) + '</mark>';
+        last = w[1];
+      }
+    }
+    return out + escape(text.slice(last, words[end - 1][1])) + (end < words.length ? ' …' : '');
+  }
+
+  // Snippet texts are gzip; bytes that are not (a proxy decompressed them)
+  // are kept as they are.
+  async function gunzip(buf) {
+    if (buf[0] !== 0x1f || buf[1] !== 0x8b) return buf;
+    var s = new Blob([buf]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(s).arrayBuffer());
   }
 
   function nul(x) { return x === undefined ? null : x; }
@@ -212,15 +264,21 @@
       return cache.get(key);
     }
 
-    function loadFilters(buf, n) {
-      var st = { pos: 0 }, runs = varint(buf, st), d = 0;
+    // Like query.rs load_filters(): a count per (jurisdiction, kind, year)
+    // cell, years descending and undated last.
+    function loadFilters(buf, meta) {
+      var n = meta.docs, st = { pos: 0 }, d = 0, leaf, kind, y, j, ny = meta.years.length;
       var f = { leaf: new Uint32Array(n), kind: new Uint32Array(n), year: new Uint32Array(n), runs: [] };
-      for (var r = 0; r < runs; r++) {
-        var count = varint(buf, st), leaf = varint(buf, st), kind = varint(buf, st), year = varint(buf, st);
-        f.runs.push(d);
-        for (var j = 0; j < count; j++, d++) { f.leaf[d] = leaf; f.kind[d] = kind; f.year[d] = year; }
+      for (leaf = 0; leaf <= meta.jurisdictions.length; leaf++) {
+        for (kind = 0; kind < meta.kinds.length; kind++) {
+          for (y = ny; y >= 0; y--) {
+            var count = varint(buf, st);
+            if (count > 0) f.runs.push(d);
+            for (j = 0; j < count; j++, d++) { f.leaf[d] = leaf; f.kind[d] = kind; f.year[d] = y; }
+          }
+        }
       }
-      if (d !== n) throw new Error('search index: bad filters');
+      if (d !== n || st.pos !== buf.length) throw new Error('search index: bad filters');
       return f;
     }
 
@@ -237,11 +295,15 @@
       var jc = meta.jurisdictions.map(function () { return 0; });
       var kc = meta.kinds.map(function () { return 0; });
       var yc = meta.years.map(function () { return 0; });
-      matches.forEach(function (d) {
-        if (f.leaf[d] > 0) lineage[f.leaf[d] - 1].forEach(function (a) { jc[a]++; });
+      // Count per leaf first, then add each leaf's count to its lineage.
+      var lc = new Uint32Array(meta.jurisdictions.length + 1), i, d;
+      for (i = 0; i < matches.length; i++) {
+        d = matches[i];
+        lc[f.leaf[d]]++;
         kc[f.kind[d]]++;
         if (f.year[d] > 0) yc[f.year[d] - 1]++;
-      });
+      }
+      lineage.forEach(function (v, leaf) { v.forEach(function (a) { jc[a] += lc[leaf + 1]; }); });
       var list = function (names, counts) {
         var out = [];
         names.forEach(function (nm, i) {
@@ -261,7 +323,7 @@
       var limit = opts.limit == null ? 10 : opts.limit;
       var meta = await load('search/meta.json', true);
       var n = meta.docs, bl = meta.bitmap_level;
-      var filters = loadFilters(await load('search/filters.bin'), n);
+      var filters = loadFilters(await load('search/filters.bin'), meta);
       var p = parse(text || '', new Set(meta.codes));
 
       var wanted = [];
@@ -276,17 +338,43 @@
       var bufs = await Promise.all(shards.map(function (s) { return load('search/s/' + s + '.bin'); }));
       var entries = new Map();
       bufs.forEach(function (b) { parseShard(b, entries); });
+      // Big terms live in files of their own: fetch those the query needs.
+      var big = new Set();
+      wanted.forEach(function (t) {
+        var e = entries.get(t);
+        if (e && e.kind === FILE) big.add(varint(e.p, { pos: 0 }));
+      });
+      big = Array.from(big).sort(function (a, b) { return a - b; });
+      bufs = await Promise.all(big.map(function (id) { return load('search/t/' + id + '.bin'); }));
+      bufs.forEach(function (b) { parseShard(b, entries); });
+      // Terms stored relative to a base term become plain presence lists.
+      var presence = function (key) {
+        var e = entries.get(key), docs = [];
+        if (!e) return docs;
+        if (e.kind !== DIFF) { postings(e, 0, n, function (d) { docs.push(d); }); return docs; }
+        var base = baseTerm(key), a = base === null ? [] : presence(base), i = 0, j = 0, out = [];
+        postings({ kind: 2, p: e.p }, 0, n, function (d) { docs.push(d); });
+        while (i < a.length || j < docs.length) {
+          if (i < a.length && j < docs.length && a[i] === docs[j]) { i++; j++; }
+          else if (j >= docs.length || (i < a.length && a[i] < docs[j])) out.push(a[i++]);
+          else out.push(docs[j++]);
+        }
+        return out;
+      };
+      var resolved = wanted.filter(function (t) { var e = entries.get(t); return e && e.kind === DIFF; })
+        .map(function (t) { return [t, { idf: entries.get(t).idf, kind: 2, docs: presence(t) }]; });
+      resolved.forEach(function (r) { entries.set(r[0], r[1]); });
 
       var score = new Float64Array(n), mask = new Uint32Array(n), pmask = new Uint32Array(n);
       var whole = new Uint8Array(n);
       p.words.forEach(function (w, i) {
         var bit = 1 << i, e = entries.get(w.folded), bodyIdf = e ? e.idf : 0;
-        if (e) postings(e, bl, function (d, l) { score[d] += e.idf * l; mask[d] |= bit; });
+        if (e) postings(e, bl, n, function (d, l) { score[d] += e.idf * l; mask[d] |= bit; });
         var t = entries.get('^' + w.folded);
-        if (t) postings(t, bl, function (d) { score[d] += t.idf * W_TITLE; mask[d] |= bit; });
+        if (t) postings(t, bl, n, function (d) { score[d] += t.idf * W_TITLE; mask[d] |= bit; });
         w.exacts.forEach(function (x) {
           var ex = entries.get('=' + x);
-          if (ex) postings(ex, bl, function (d) { score[d] += bodyIdf * W_EXACT; });
+          if (ex) postings(ex, bl, n, function (d) { score[d] += bodyIdf * W_EXACT; });
         });
       });
       var required = 0, phrase = 0;
@@ -294,12 +382,12 @@
         var bit = 0;
         if (b[1]) { bit = 1 << phrase++; required |= bit; }
         var e = entries.get(b[0]), t = entries.get('^' + b[0]);
-        if (e) postings(e, bl, function (d) { score[d] += e.idf * bl * W_BIGRAM; pmask[d] |= bit; });
-        if (t) postings(t, bl, function (d) { score[d] += t.idf * W_TITLE; pmask[d] |= bit; });
+        if (e) postings(e, bl, n, function (d) { score[d] += e.idf * bl * W_BIGRAM; pmask[d] |= bit; });
+        if (t) postings(t, bl, n, function (d) { score[d] += t.idf * W_TITLE; pmask[d] |= bit; });
       });
       p.numbers.forEach(function (x) {
         var e = entries.get(x[0]), w = x[1] ? W_NUMBER : W_SERIAL;
-        if (e) postings(e, bl, function (d, l) { score[d] += e.idf * w * l; if (x[1]) whole[d] = 1; });
+        if (e) postings(e, bl, n, function (d, l) { score[d] += e.idf * w * l; if (x[1]) whole[d] = 1; });
       });
 
       var all = p.words.length ? Math.pow(2, p.words.length) - 1 : 0;
@@ -329,12 +417,13 @@
       if (ki === -1) ki = -2;
       var yi = opts.year ? meta.years.indexOf(Number(opts.year)) + 1 : null;
       if (yi === 0) yi = -2;
-      matches = matches.filter(function (d) {
+      if (sel || ki !== null || yi !== null) matches = matches.filter(function (d) {
         var leaf = filters.leaf[d];
         return (!sel || (leaf > 0 && sel[leaf - 1])) &&
           (ki === null || filters.kind[d] === ki) && (yi === null || filters.year[d] === yi);
       });
 
+      var cmp;
       if (opts.sortByDate) {
         var db = await load('search/dates.bin'), md = new Uint32Array(n), st = { pos: 0 };
         var prev = 0, next = 0;
@@ -344,26 +433,40 @@
           md[d] = prev;
         }
         var year = function (d) { return filters.year[d] ? meta.years[filters.year[d] - 1] : 0; };
-        matches.sort(function (a, b) { return year(b) - year(a) || md[b] - md[a] || a - b; });
+        cmp = function (a, b) { return year(b) - year(a) || md[b] - md[a] || a - b; };
       } else {
-        matches.sort(function (a, b) { return score[b] - score[a] || a - b; });
+        cmp = function (a, b) { return score[b] - score[a] || a - b; };
       }
 
-      var top = matches.slice(0, limit);
-      var chunks = await Promise.all(top.map(function (d) {
-        return load('search/c/' + Math.floor(d / meta.chunk) + '.json', true);
-      }));
-      var marks = new Set(p.words.map(function (w) { return w.folded; }));
-      var hits = top.map(function (d, i) {
-        var c = chunks[i][d % meta.chunk];
+      // Only the first `limit` in order: a sorted insertion into a short
+      // list, instead of sorting every match of a common word.
+      var top = [];
+      for (var i = 0; i < matches.length && limit > 0; i++) {
+        d = matches[i];
+        if (top.length === limit && cmp(d, top[limit - 1]) >= 0) continue;
+        var at = top.length;
+        while (at > 0 && cmp(d, top[at - 1]) < 0) at--;
+        top.splice(at, 0, d);
+        if (top.length > limit) top.pop();
+      }
+      var marks = p.words.map(function (w) { return w.folded; });
+      // A record: a line of JSON metadata, then the snippet text, gzip.
+      var hits = await Promise.all(top.map(async function (d) {
+        var buf = await load('search/d/' + d + '.bin'), nl = buf.indexOf(10), text = '';
+        var c = JSON.parse(utf8d.decode(buf.subarray(0, nl)));
+        try { text = utf8d.decode(await gunzip(buf.subarray(nl + 1))); } catch (e) { /* no DecompressionStream */ }
         return {
           url: c.u, title: c.t, kind: c.k, kind_name: c.kn, number: nul(c.n),
-          issuer: nul(c.i), date: nul(c.d), score: score[d], snippet: snippet(c.f, marks)
+          issuer: nul(c.i), date: nul(c.d), score: score[d], snippet: snippet(text, marks)
         };
-      });
+      }));
       return { total: matches.length, hits: hits, facets: fc };
     }
-    return { search: search };
+    // What every query needs first, fetched while the visitor types.
+    function preload() {
+      return Promise.all([load('search/meta.json', true), load('search/filters.bin')]);
+    }
+    return { search: search, preload: preload };
   }
 
   var clients = new Map();
@@ -378,9 +481,12 @@
   var api = {
     create: create,
     fold: fold,
-    search: function (baseUrl, query, opts) {
+    client: function (baseUrl) {
       if (!clients.has(baseUrl)) clients.set(baseUrl, create(fetchLoader(baseUrl)));
-      return clients.get(baseUrl).search(query, opts);
+      return clients.get(baseUrl);
+    },
+    search: function (baseUrl, query, opts) {
+      return api.client(baseUrl).search(query, opts);
     }
   };
   root.VanbanSearch = api;
@@ -458,6 +564,11 @@
       }
     }
 
+    if (field('q')) {
+      field('q').addEventListener('focus', function () {
+        api.client(base).preload().catch(function () { /* reported by the search */ });
+      }, { once: true });
+    }
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
       var q = new URLSearchParams();
