@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Incremental rebuild under `vanban serve`: time from saving one edited
 # document of an N-document corpus to the reload event on the server's
-# event stream. Usage: benches/incremental.sh [N] (default 10000)
-# Environment: WORK, SEED, VANBAN, SKIP_BUILD as for run.sh; EDITS (default 5).
+# event stream, and how long the site-wide files (search index, feeds, API,
+# sitemap) take to follow in the background. Each edit waits for the
+# previous one's background work to finish.
+# Usage: benches/incremental.sh [N] (default 10000)
+# Environment: WORK, SEED, VANBAN, SKIP_BUILD as for run.sh; EDITS (default
+# 5); KIND=body (append a paragraph, default) or title (change the title
+# with `sed -i`, which every list page naming the document shows).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -10,6 +15,7 @@ N="${1:-10000}"
 WORK="${WORK:-/tmp/vanban-bench}"
 SEED="${SEED:-1}"
 EDITS="${EDITS:-5}"
+KIND="${KIND:-body}"
 VANBAN="${VANBAN:-$ROOT/target/release/vanban}"
 say() { printf '%s\n' "$*" >&2; }
 
@@ -49,18 +55,38 @@ events=$!
 sleep 1
 
 doc=$(find "$src/content" -name '*.md' ! -name '_index.md' | sort | sed -n "$((N / 2))p")
-say "editing ${doc#"$src"/} $EDITS times"
-echo "| edit | save → reload message (ms) | server's own count (ms) |"
-echo "|---:|---:|---:|"
+say "editing ${doc#"$src"/} $EDITS times ($KIND)"
+echo "| edit | save → reload message (ms) | server's own count (ms) | pages rendered | background catch-up (ms) |"
+echo "|---:|---:|---:|---:|---:|"
+results="$WORK/incremental-$N.ms"
+: >"$results"
 for ((i = 1; i <= EDITS; i++)); do
   before=$(wc -l <"$stamps")
+  caught=$(grep -c '^Caught up' "$log" || true)
+  rebuilt=$(grep -c '^Rebuilt' "$log" || true)
   t0=$(date +%s.%N)
-  printf '\nĐoạn bổ sung lần thứ %d.\n' "$i" >>"$doc"
+  if [ "$KIND" = title ]; then
+    sed -i "s/^title = \"\(.*\)\"$/title = \"\1 (sửa lần $i)\"/" "$doc"
+  else
+    printf '\nĐoạn bổ sung lần thứ %d.\n' "$i" >>"$doc"
+  fi
   until [ "$(wc -l <"$stamps")" -gt "$before" ]; do sleep 0.01; done
   line=$(tail -1 "$stamps")
   t1=${line%% *}
   ms=$(echo "$line" | sed -n 's/.*"ms":\([0-9]*\).*/\1/p')
-  echo "| $i | $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", (b - a) * 1000 }') | $ms |"
-  sleep 1
+  wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", (b - a) * 1000 }')
+  echo "$wall" >>"$results"
+  until [ "$(grep -c '^Rebuilt' "$log" || true)" -gt "$rebuilt" ]; do sleep 0.01; done
+  rendered=$(grep '^Rebuilt' "$log" | tail -1 | sed -n 's/.*: \([0-9]*\) pages rendered.*/\1/p')
+  # A page-level rebuild says the site-wide files follow; wait for them.
+  catch_up=-
+  if grep '^Rebuilt' "$log" | tail -1 | grep -q 'follow$'; then
+    until [ "$(grep -c '^Caught up' "$log" || true)" -gt "$caught" ]; do sleep 0.05; done
+    catch_up=$(grep '^Caught up' "$log" | tail -1 | sed -n 's/^Caught up in \([0-9]*\) ms.*/\1/p')
+  fi
+  echo "| $i | $wall | $ms | $rendered | $catch_up |"
+  sleep 0.5
 done
-grep '^Rebuilt' "$log" | tail -"$EDITS" >&2
+echo
+echo "median save → reload: $(sort -n "$results" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }') ms over $EDITS edits of a $N-document site ($KIND)"
+grep '^Rebuilt\|^Caught up' "$log" | tail -$((2 * EDITS)) >&2

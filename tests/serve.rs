@@ -152,6 +152,32 @@ fn bodies_rendered(line: &str) -> usize {
     before.rsplit(' ').next().unwrap().parse().unwrap()
 }
 
+/// "N pages rendered" from a rebuild line.
+fn pages_rendered(line: &str) -> usize {
+    let before = line.split(" pages rendered").next().unwrap();
+    before.rsplit(' ').next().unwrap().parse().unwrap()
+}
+
+/// Waits for the line saying the site-wide files of a page-level rebuild
+/// were swapped in.
+fn next_caught_up_line(server: &Server) -> String {
+    loop {
+        let line = server.lines.recv_timeout(WAIT).expect("a caught-up line");
+        if line.starts_with("Caught up") {
+            return line;
+        }
+    }
+}
+
+fn report(title: &str, body: &str) -> String {
+    doc(
+        &format!(
+            "title = \"{title}\"\nkind = \"bao-cao\"\nnumber = \"12/BC-UBND\"\nissued = \"2020-12-01\"\ncites = [\"Kế hoạch số 6861/KH-UBND ngày 12/7/2019 của UBND tỉnh\"]"
+        ),
+        body,
+    )
+}
+
 fn plan(title: &str, body: &str) -> String {
     doc(
         &format!(
@@ -268,6 +294,7 @@ fn edits_rebuild_only_what_they_touch_and_equal_a_full_build() {
     assert_eq!(event["errors"], 0, "{event}");
     let line = next_rebuild_line(&server);
     assert_eq!(bodies_rendered(&line), 1, "only the edited body: {line}");
+    assert!(line.contains("page-level"), "{line}");
     let text = get(&server, page).text();
     assert!(text.contains("Tổ chức thực hiện Đề án Văn hóa công vụ năm 2019"));
     assert!(text.contains("Nội dung mới được bổ sung."));
@@ -412,4 +439,151 @@ fn refuses_paths_that_escape_the_site() {
         assert!(!r.text().contains("Trung ương"), "{target}");
     }
     assert_eq!(get(&server, "/khanh-hoa/").status, 200);
+}
+
+#[test]
+fn a_body_edit_renders_only_the_pages_that_show_the_document() {
+    let site = test_site();
+    let root = site.path();
+    let server = start(root);
+    let reloads = events(&server);
+
+    // The report's body now also cites the national decision: its own
+    // page, and the decision's page (which lists what cites it) change.
+    write_files(
+        root,
+        &[(
+            "content/khanh-hoa/bao-cao.md",
+            &report(
+                "Kết quả thực hiện văn hóa công vụ năm 2020",
+                "Theo Kế hoạch số 6861/KH-UBND ngày 12/7/2019 và Quyết định số 1847/QĐ-TTg ngày 27/12/2018 của Thủ tướng Chính phủ, các cơ quan đã triển khai.\n\nĐoạn sửa đổi lần thứ nhất.\n",
+            ),
+        )],
+    );
+    assert_eq!(next_reload(&reloads)["errors"], 0);
+    // At once after the reload, the site-wide files already say it too.
+    let api = get(&server, "/api/van-ban/khanh-hoa/12-bc-ubnd-2020.json");
+    assert_eq!(api.status, 200);
+    assert!(
+        api.text().contains("Đoạn sửa đổi lần thứ nhất."),
+        "{}",
+        api.text()
+    );
+    let line = next_rebuild_line(&server);
+    assert!(line.contains("page-level"), "{line}");
+    assert_eq!(bodies_rendered(&line), 1, "{line}");
+    assert_eq!(
+        pages_rendered(&line),
+        2,
+        "the report and the decision it now cites: {line}"
+    );
+    let report_page = get(&server, "/khanh-hoa/12-bc-ubnd-2020/").text();
+    assert!(report_page.contains("Đoạn sửa đổi lần thứ nhất."));
+    assert!(
+        report_page.contains("1847-qd-ttg-2018/>Quyết định số 1847/QĐ-TTg</a>"),
+        "the new citation is linked: {report_page}"
+    );
+    let decision = get(&server, "/1847-qd-ttg-2018/").text();
+    assert!(
+        decision.contains("Kết quả thực hiện văn hóa công vụ năm 2020"),
+        "the decision's page lists the report that now cites it"
+    );
+    // The plan's page lists the report as before.
+    assert!(get(&server, "/khanh-hoa/6861-kh-ubnd-2019/")
+        .text()
+        .contains("Kết quả thực hiện văn hóa công vụ năm 2020"));
+    next_caught_up_line(&server);
+    assert_same_as_full_build(&server, root);
+
+    // A new title shows on every list that names the report.
+    write_files(
+        root,
+        &[(
+            "content/khanh-hoa/bao-cao.md",
+            &report(
+                "Sơ kết ba năm thực hiện văn hóa công vụ",
+                "Theo Kế hoạch số 6861/KH-UBND ngày 12/7/2019, các cơ quan đã triển khai.\n",
+            ),
+        )],
+    );
+    assert_eq!(next_reload(&reloads)["errors"], 0);
+    let line = next_rebuild_line(&server);
+    assert!(line.contains("page-level"), "{line}");
+    for page in [
+        "/khanh-hoa/",
+        "/loai/bao-cao/",
+        "/nam/2020/",
+        "/khanh-hoa/6861-kh-ubnd-2019/",
+    ] {
+        assert!(
+            get(&server, page)
+                .text()
+                .contains("Sơ kết ba năm thực hiện văn hóa công vụ"),
+            "{page}"
+        );
+    }
+    assert!(!get(&server, "/1847-qd-ttg-2018/")
+        .text()
+        .contains("Sơ kết ba năm thực hiện văn hóa công vụ"));
+    assert_same_as_full_build(&server, root);
+
+    // A passage on a conduct standard puts the report on that topic's page.
+    write_files(
+        root,
+        &[(
+            "content/khanh-hoa/bao-cao.md",
+            &report(
+                "Sơ kết ba năm thực hiện văn hóa công vụ",
+                "Theo Kế hoạch số 6861/KH-UBND ngày 12/7/2019, các cơ quan đã triển khai.\n\n## 2. Chuẩn mực giao tiếp, ứng xử\n\nCán bộ lắng nghe ý kiến người dân.\n",
+            ),
+        )],
+    );
+    assert_eq!(next_reload(&reloads)["errors"], 0);
+    let line = next_rebuild_line(&server);
+    assert!(line.contains("page-level"), "{line}");
+    assert!(get(&server, "/chu-de/chuan-muc-giao-tiep-ung-xu/")
+        .text()
+        .contains("Cán bộ lắng nghe ý kiến người dân."));
+    assert_same_as_full_build(&server, root);
+}
+
+#[test]
+fn a_new_number_or_date_rebuilds_the_whole_site_and_equals_a_full_build() {
+    let site = test_site();
+    let root = site.path();
+    let server = start(root);
+    let reloads = events(&server);
+
+    // Another date: the report's citation no longer fits the plan.
+    let plan_text = plan(
+        "Triển khai thực hiện Đề án Văn hóa công vụ",
+        "Thực hiện Quyết định số 1847/QĐ-TTg ngày 27/12/2018 của Thủ tướng Chính phủ.\n",
+    );
+    write_files(
+        root,
+        &[(
+            "content/khanh-hoa/ke-hoach.md",
+            &plan_text.replace("2019-07-12", "2019-07-15"),
+        )],
+    );
+    assert_eq!(next_reload(&reloads)["errors"], 0);
+    let line = next_rebuild_line(&server);
+    assert!(!line.contains("page-level"), "{line}");
+    assert_same_as_full_build(&server, root);
+
+    // Another number: another URL.
+    write_files(
+        root,
+        &[(
+            "content/khanh-hoa/ke-hoach.md",
+            &plan_text.replace("6861/KH-UBND", "6870/KH-UBND"),
+        )],
+    );
+    assert_eq!(next_reload(&reloads)["errors"], 0);
+    let line = next_rebuild_line(&server);
+    assert!(!line.contains("page-level"), "{line}");
+    assert!(get(&server, "/khanh-hoa/6870-kh-ubnd-2019/")
+        .text()
+        .contains("Triển khai thực hiện Đề án Văn hóa công vụ"));
+    assert_same_as_full_build(&server, root);
 }

@@ -15,6 +15,7 @@ mod walk;
 pub use document::{identity_slug, Document, Image, News, Signer, AWARDS};
 pub use jurisdiction::{Jurisdiction, Level, Section, Successor};
 pub use raw::RawSigner;
+pub use walk::reload_document;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;

@@ -147,6 +147,31 @@ pub fn load_site(
     })
 }
 
+/// Parses one document file again, in the folder it was loaded from: `serve`
+/// re-reads only the files that changed. `old` is the document as loaded
+/// from the same file (same jurisdiction and section).
+pub fn reload_document(root: &Path, old: &Document) -> (Option<Document>, Vec<Diagnostic>) {
+    let text = match read_text(root, &root.join(&old.source)) {
+        Ok(t) => t,
+        Err(d) => return (None, vec![d]),
+    };
+    let folder = old
+        .source
+        .parent()
+        .and_then(|p| p.strip_prefix("content").ok())
+        .map(url_folder)
+        .unwrap_or_default();
+    document::parse(
+        &text,
+        Placement {
+            source: &old.source,
+            folder_url: &url_prefix(&folder),
+            jurisdiction: old.jurisdiction,
+            section: old.section.clone(),
+        },
+    )
+}
+
 /// Two documents, or a document and a jurisdiction, that would be written
 /// to the same URL. Found here rather than at write time so that they are
 /// reported together with every other content error.

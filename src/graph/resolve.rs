@@ -130,10 +130,10 @@ fn from_text(doc: DocId, text: &str, citation: Citation, first_line: usize, plac
 }
 
 /// Where a citation looks for its document.
-struct Target {
-    scope: Scope,
+pub(super) struct Target {
+    pub(super) scope: Scope,
     /// The citing document's jurisdiction.
-    citing: JurId,
+    pub(super) citing: JurId,
 }
 
 pub fn resolve(site: &Site) -> Graph {
@@ -450,7 +450,10 @@ fn attach_externals(
 /// same document it stands for, when the document's dated mentions agree.
 /// Resolves it to their document when they found one; otherwise returns the
 /// mention so that the undated citation joins its stub.
-fn follow_dated_mentions(found: &[Found], outcomes: &mut [Option<Outcome>]) -> Vec<Option<usize>> {
+pub(super) fn follow_dated_mentions(
+    found: &[Found],
+    outcomes: &mut [Option<Outcome>],
+) -> Vec<Option<usize>> {
     let mut dated: HashMap<(DocId, String), Vec<usize>> = HashMap::new();
     for (i, f) in found.iter().enumerate() {
         if f.citation.date.is_some() {
@@ -489,12 +492,12 @@ fn follow_dated_mentions(found: &[Found], outcomes: &mut [Option<Outcome>]) -> V
     follows
 }
 
-fn more_specific(a: &PartialDate, b: &PartialDate) -> bool {
+pub(super) fn more_specific(a: &PartialDate, b: &PartialDate) -> bool {
     (a.month.is_some() as u8 + a.day.is_some() as u8)
         > (b.month.is_some() as u8 + b.day.is_some() as u8)
 }
 
-fn in_scope(site: &Site, t: &Target, candidate: JurId) -> bool {
+pub(super) fn in_scope(site: &Site, t: &Target, candidate: JurId) -> bool {
     match t.scope {
         Scope::Exact(j) => candidate == j,
         Scope::Nearby => candidate == 0 || site.jurisdiction_chain(t.citing).contains(&candidate),
@@ -503,7 +506,7 @@ fn in_scope(site: &Site, t: &Target, candidate: JurId) -> bool {
 
 /// Candidates whose date fits the citation's, and one whose date conflicts
 /// when that is the only reason nothing fits.
-fn by_date(
+pub(super) fn by_date(
     candidates: &[DocId],
     date: Option<PartialDate>,
     date_of: impl Fn(DocId) -> Option<PartialDate>,
@@ -533,7 +536,7 @@ fn by_date(
 /// one the document would get if published, unless that is taken by
 /// another document with the same number in the same year (then the full
 /// date tells them apart).
-fn new_stub(
+pub(super) fn new_stub(
     site: &Site,
     jur: JurId,
     found: &[Found],
@@ -575,7 +578,7 @@ fn new_stub(
     }
 }
 
-fn ambiguity_warning(site: &Site, stubs: &[Stub], r: &Resolution) -> Option<Diagnostic> {
+pub(super) fn ambiguity_warning(site: &Site, stubs: &[Stub], r: &Resolution) -> Option<Diagnostic> {
     let Outcome::Ambiguous(nodes) = &r.outcome else {
         return None;
     };

@@ -151,7 +151,8 @@ fn document_spec(
     }
 }
 
-fn stub_spec(views: &Views, stub: usize) -> PageSpec {
+/// The page of stub `stub` (index into `Graph::stubs`).
+pub fn stub_spec(views: &Views, stub: usize) -> PageSpec {
     let node = views.graph.doc_count + stub;
     pages::stub_page(views, node, official_url(views.site, views.graph, node))
 }
@@ -206,7 +207,8 @@ pub fn site_context(site: &Site, graph: &Graph) -> tera::Context {
     base_context(&Views { site, graph })
 }
 
-fn render_page(
+/// One page through the theme, not yet minified.
+pub fn render_page(
     theme: &Theme,
     base: &tera::Context,
     spec: PageSpec,

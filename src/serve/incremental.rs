@@ -21,8 +21,12 @@ use std::sync::Arc;
 /// What the previous good build left for the next one.
 #[derive(Default)]
 pub struct Memo {
-    /// Per document source: (input key, rendered body).
-    bodies: HashMap<PathBuf, (u64, RenderedBody)>,
+    /// Per document, in the order of `Site::documents`: its rendered body
+    /// and the key of what it was rendered from.
+    bodies: Vec<RenderedBody>,
+    body_keys: Vec<u64>,
+    /// Index into `bodies` of each document source.
+    body_index: HashMap<PathBuf, usize>,
     /// Per output path of a rendered page: (input key, final bytes).
     pages: HashMap<String, (u64, Arc<Vec<u8>>)>,
     /// Key of the context all pages share.
@@ -47,9 +51,10 @@ impl Memo {
     pub fn stages(&self) -> MemoStages<'_> {
         MemoStages {
             memo: self,
-            pending_bodies: HashMap::new(),
+            pending_bodies: Vec::new(),
             pending_pages: HashMap::new(),
             shared: None,
+            captured: None,
             reuse: Reuse::default(),
         }
     }
@@ -57,7 +62,17 @@ impl Memo {
     /// Keeps what a successful build produced. `pages` are the final
     /// (minified) files, shared with what the server serves.
     pub fn commit(&mut self, pending: Pending, pages: &HashMap<String, Arc<Vec<u8>>>) {
-        self.bodies = pending.bodies;
+        self.body_index = pending
+            .bodies
+            .iter()
+            .enumerate()
+            .map(|(i, (source, _, _))| (source.clone(), i))
+            .collect();
+        (self.body_keys, self.bodies) = pending
+            .bodies
+            .into_iter()
+            .map(|(_, key, body)| (key, body))
+            .unzip();
         self.pages = pending
             .pages
             .into_iter()
@@ -65,31 +80,81 @@ impl Memo {
             .collect();
         self.shared = pending.shared;
     }
+
+    /// Document `doc`'s body as last rendered.
+    pub fn body(&self, doc: usize) -> &RenderedBody {
+        &self.bodies[doc]
+    }
+
+    /// Every document's body, in site order (for topic pages and search).
+    pub fn bodies(&self) -> &[RenderedBody] {
+        &self.bodies
+    }
+
+    pub fn set_body(&mut self, doc: usize, key: u64, body: RenderedBody) {
+        self.bodies[doc] = body;
+        self.body_keys[doc] = key;
+    }
+
+    /// The input key of the page last rendered to `path`.
+    pub fn page_key(&self, path: &str) -> Option<u64> {
+        self.pages.get(path).map(|(k, _)| *k)
+    }
+
+    pub fn set_page(&mut self, path: String, key: u64, bytes: Arc<Vec<u8>>) {
+        self.pages.insert(path, (key, bytes));
+    }
+
+    /// How many pages the render stage made.
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// How many rendered pages lie under `prefix`.
+    pub fn count_pages(&self, prefix: &str) -> usize {
+        self.pages.keys().filter(|p| p.starts_with(prefix)).count()
+    }
 }
 
 /// What one build would leave in the [`Memo`] if it succeeds.
 pub struct Pending {
-    bodies: HashMap<PathBuf, (u64, RenderedBody)>,
+    /// (source, key, body) per document, in site order.
+    bodies: Vec<(PathBuf, u64, RenderedBody)>,
     pages: HashMap<String, u64>,
     shared: Option<u64>,
 }
 
+/// What the render stage saw, for rebuilding single pages later.
+pub struct Captured {
+    pub theme: Theme,
+    /// The context every page shares.
+    pub base: tera::Context,
+    /// Every page the render stage made and every static file: what a
+    /// page-level rebuild keeps up to date.
+    pub fresh: std::collections::HashSet<String>,
+}
+
 impl MemoStages<'_> {
-    pub fn finish(self) -> Pending {
-        Pending {
-            bodies: self.pending_bodies,
-            pages: self.pending_pages,
-            shared: self.shared,
-        }
+    /// What the build leaves for the next one, and what its render stage saw.
+    pub fn finish(self) -> (Pending, Option<Captured>) {
+        (
+            Pending {
+                bodies: self.pending_bodies,
+                pages: self.pending_pages,
+                shared: self.shared,
+            },
+            self.captured,
+        )
     }
 }
 
 /// The render stage of one incremental build.
 pub struct MemoStages<'a> {
     memo: &'a Memo,
-    pending_bodies: HashMap<PathBuf, (u64, RenderedBody)>,
+    pending_bodies: Vec<(PathBuf, u64, RenderedBody)>,
     pending_pages: HashMap<String, u64>,
     shared: Option<u64>,
+    captured: Option<Captured>,
     pub reuse: Reuse,
 }
 
@@ -110,9 +175,9 @@ impl Stages for MemoStages<'_> {
             .documents
             .par_iter()
             .zip(&body_keys)
-            .map(|(d, key)| match self.memo.bodies.get(&d.source) {
-                Some((k, body)) if k == key => Some(body.clone()),
-                _ => None,
+            .map(|(d, key)| {
+                let i = *self.memo.body_index.get(&d.source)?;
+                (self.memo.body_keys[i] == *key).then(|| self.memo.bodies[i].clone())
             })
             .collect();
         self.reuse.bodies_reused = known.iter().filter(|b| b.is_some()).count();
@@ -123,7 +188,7 @@ impl Stages for MemoStages<'_> {
             .iter()
             .zip(body_keys)
             .zip(&bodies)
-            .map(|((d, key), body)| (d.source.clone(), (key, body.clone())))
+            .map(|((d, key), body)| (d.source.clone(), key, body.clone()))
             .collect();
 
         let base = render::site_context(site, graph);
@@ -133,14 +198,7 @@ impl Stages for MemoStages<'_> {
 
         let keyed: Vec<(String, u64, render::pages::PageSpec)> = specs
             .into_par_iter()
-            .map(|spec| {
-                let mut h = DefaultHasher::new();
-                spec.template.hash(&mut h);
-                spec.url.hash(&mut h);
-                serde_json::to_writer(HashWriter(&mut h), &spec.context)
-                    .expect("contexts serialise");
-                (render::output_path(&spec.url), h.finish(), spec)
-            })
+            .map(|spec| (render::output_path(&spec.url), spec_key(&spec), spec))
             .collect();
         let mut reused = Vec::new();
         let mut dirty = Vec::new();
@@ -157,6 +215,17 @@ impl Stages for MemoStages<'_> {
         }
         self.reuse.pages_reused = reused.len();
         self.reuse.pages_rendered = dirty.len();
+        let mut fresh: std::collections::HashSet<String> =
+            self.pending_pages.keys().cloned().collect();
+        fresh.extend(theme.static_files.keys().cloned());
+        self.captured = Some(Captured {
+            theme: Theme {
+                tera: theme.tera.clone(),
+                static_files: Default::default(),
+            },
+            base: base.clone(),
+            fresh,
+        });
         render::render_specs(theme, &base, dirty, &site.config.base_url, sink)?;
         for page in reused {
             let path = page.path.clone();
@@ -167,9 +236,19 @@ impl Stages for MemoStages<'_> {
     }
 }
 
+/// Everything a page depends on besides the shared context: its template,
+/// its URL and its own context.
+pub fn spec_key(spec: &render::pages::PageSpec) -> u64 {
+    let mut h = DefaultHasher::new();
+    spec.template.hash(&mut h);
+    spec.url.hash(&mut h);
+    serde_json::to_writer(HashWriter(&mut h), &spec.context).expect("contexts serialise");
+    h.finish()
+}
+
 /// Everything a document's rendered body depends on: its Markdown, its URL
 /// (links are relative), the HTML setting, and where its citations lead.
-fn body_key(site: &Site, graph: &Graph, doc: usize) -> u64 {
+pub fn body_key(site: &Site, graph: &Graph, doc: usize) -> u64 {
     let d = &site.documents[doc];
     let mut h = DefaultHasher::new();
     d.body.hash(&mut h);

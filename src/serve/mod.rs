@@ -1,24 +1,31 @@
 //! `vanban serve`: builds the site into memory, serves it over HTTP on
 //! loopback, watches content, templates, static files and config.toml, and
-//! rebuilds on every change — incrementally when only content changed (see
-//! [`incremental`]). Open pages reload through server-sent events. A build
-//! that fails leaves the last good pages served, with the errors shown over
-//! them, until a build succeeds again. Nothing is ever written to disk.
+//! rebuilds on every change. An edit of documents that keeps their identity
+//! renders only the pages that show them ([`fast`]), with the site-wide
+//! files following in the background ([`catchup`]); anything else runs the
+//! whole build, reusing what did not change ([`incremental`]). Open pages
+//! reload through server-sent events. A build that fails leaves the last
+//! good pages served, with the errors shown over them, until a build
+//! succeeds again. Nothing is ever written to disk.
 
+pub mod catchup;
+pub mod fast;
 pub mod http;
 pub mod incremental;
 mod overlay;
 
 use crate::build::{self, BuildOptions};
 use crate::diagnostics::Diagnostic;
+use crate::render::Page;
+use fast::{Live, Plan, Rebuilt};
 use incremental::Memo;
 use notify::{EventKind, RecursiveMode, Watcher};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::net::{IpAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone)]
@@ -38,18 +45,86 @@ struct State {
     pages: HashMap<String, Arc<Vec<u8>>>,
     errors: Vec<Diagnostic>,
     version: u64,
+    /// After a page-level rebuild, until the site-wide files are made again.
+    catch_up: Option<CatchUp>,
+}
+
+struct CatchUp {
+    /// The version whose files are being made.
+    version: u64,
+    /// What is already up to date; any other file is waited for.
+    fresh: Arc<HashSet<String>>,
 }
 
 struct Shared {
     state: RwLock<State>,
     /// One sender per open event stream.
     clients: Mutex<Vec<Sender<String>>>,
+    /// Requests waiting for the site-wide files wait on `caught_up` with
+    /// this lock; whoever ends a catch-up takes it before notifying.
+    settle: Mutex<()>,
+    caught_up: Condvar,
 }
 
 impl Shared {
     fn broadcast(&self, event: &str) {
         let mut clients = self.clients.lock().expect("clients lock");
         clients.retain(|c| c.send(event.to_string()).is_ok());
+    }
+
+    fn notify_caught_up(&self) {
+        let _settle = self.settle.lock().expect("settle lock");
+        self.caught_up.notify_all();
+    }
+
+    /// Swaps in the site-wide files of `version`, unless a newer rebuild
+    /// made them stale already.
+    fn finish_catch_up(&self, version: u64, files: Vec<Page>, took: Duration, copied: Duration) {
+        let mut state = self.state.write().expect("state lock");
+        let fresh = match &state.catch_up {
+            Some(c) if c.version == version => c.fresh.clone(),
+            _ => return,
+        };
+        let count = files.len();
+        state.pages.retain(|path, _| fresh.contains(path));
+        for page in files {
+            state.pages.insert(page.path, Arc::new(page.content));
+        }
+        state.catch_up = None;
+        drop(state);
+        self.notify_caught_up();
+        println!(
+            "Caught up in {} ms: search index, feeds, API and sitemap ({count} files; copying the site took {} ms)",
+            took.as_millis(),
+            copied.as_millis()
+        );
+        let _ = std::io::stdout().flush();
+    }
+
+    /// Blocks while `path` is one of the files a catch-up is making; false
+    /// if that takes unreasonably long.
+    fn wait_for(&self, path: &str) -> bool {
+        let mut settle = self.settle.lock().expect("settle lock");
+        loop {
+            let pending = {
+                let state = self.state.read().expect("state lock");
+                state
+                    .catch_up
+                    .as_ref()
+                    .is_some_and(|c| !c.fresh.contains(path))
+            };
+            if !pending {
+                return true;
+            }
+            let (guard, timeout) = self
+                .caught_up
+                .wait_timeout(settle, Duration::from_secs(120))
+                .expect("settle lock");
+            settle = guard;
+            if timeout.timed_out() {
+                return false;
+            }
+        }
     }
 }
 
@@ -66,6 +141,12 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
     let shared = Arc::new(Shared {
         state: RwLock::new(State::default()),
         clients: Mutex::new(Vec::new()),
+        settle: Mutex::new(()),
+        caught_up: Condvar::new(),
+    });
+    let catching_up = shared.clone();
+    let worker = catchup::Worker::start(move |version, files, took, copied| {
+        catching_up.finish_catch_up(version, files, took, copied)
     });
 
     // Watch before the first build so that no edit made during it is lost.
@@ -77,7 +158,7 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
     watch_site(&mut watcher, &root)?;
 
     let mut memo = Memo::default();
-    rebuild(&build_options, &mut memo, &shared, Instant::now(), None);
+    let mut live = rebuild(&build_options, &mut memo, &shared, Instant::now(), None);
     println!(
         "Serving {} at {url} (Ctrl+C to stop)",
         options.root.display()
@@ -89,14 +170,15 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
 
     let server = shared.clone();
     std::thread::spawn(move || accept(listener, server));
-    watch_loop(
-        &events,
-        &mut watcher,
-        &root,
-        &build_options,
-        &mut memo,
-        &shared,
-    );
+    let mut serving = Serving {
+        options: build_options,
+        memo,
+        live: live.take(),
+        shared,
+        worker,
+        owed: None,
+    };
+    watch_loop(&events, &mut watcher, &root, &mut serving);
     Ok(())
 }
 
@@ -142,15 +224,42 @@ fn classify(root: &Path, paths: &[PathBuf]) -> Change {
     change
 }
 
+/// What the watch loop keeps between builds.
+struct Serving {
+    options: BuildOptions,
+    memo: Memo,
+    /// The last good build whole, when page-level rebuilds can follow it.
+    live: Option<Live>,
+    shared: Arc<Shared>,
+    worker: Arc<catchup::Worker>,
+    /// The version whose site-wide files the worker has yet to be given.
+    owed: Option<u64>,
+}
+
 fn watch_loop(
     events: &Receiver<notify::Result<notify::Event>>,
     watcher: &mut impl Watcher,
     root: &Path,
-    options: &BuildOptions,
-    memo: &mut Memo,
-    shared: &Shared,
+    serving: &mut Serving,
 ) {
-    while let Ok(first) = events.recv() {
+    loop {
+        // While site-wide files are owed, look now and then whether the
+        // worker is free to make them.
+        let first = if serving.owed.is_some() {
+            match events.recv_timeout(Duration::from_millis(50)) {
+                Ok(e) => e,
+                Err(RecvTimeoutError::Timeout) => {
+                    post_owed(serving);
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
+        } else {
+            match events.recv() {
+                Ok(e) => e,
+                Err(_) => return,
+            }
+        };
         let started = Instant::now();
         let mut paths = Vec::new();
         collect(first, &mut paths);
@@ -167,17 +276,167 @@ fn watch_loop(
             continue;
         }
         if change == Change::Everything {
-            memo.clear();
+            post_owed_now(serving);
+            serving.memo.clear();
+            serving.live = None;
             // A templates/ or static/ folder may have just been created.
             let _ = watch_site(watcher, root);
         }
-        let changed = paths
+        let changed: std::collections::BTreeSet<PathBuf> = paths
             .iter()
             .filter_map(|p| p.strip_prefix(root).ok())
+            .map(Path::to_path_buf)
+            .collect();
+        let label = changed
+            .iter()
             .map(|p| p.display().to_string())
-            .collect::<std::collections::BTreeSet<_>>();
-        let label = changed.into_iter().collect::<Vec<_>>().join(", ");
-        rebuild(options, memo, shared, started, Some(&label));
+            .collect::<Vec<_>>()
+            .join(", ");
+        let plan = match &serving.live {
+            Some(live) if change == Change::Content => {
+                let content: Vec<PathBuf> = changed
+                    .into_iter()
+                    .filter(|p| p.starts_with("content"))
+                    .collect();
+                live.plan(root, &content)
+            }
+            _ => Plan::Full,
+        };
+        match plan {
+            Plan::Nothing => {}
+            Plan::Documents(docs) => page_level(serving, &docs, started, &label),
+            Plan::Full => {
+                post_owed_now(serving);
+                serving.live = None;
+                serving.live = rebuild(
+                    &serving.options,
+                    &mut serving.memo,
+                    &serving.shared,
+                    started,
+                    Some(&label),
+                );
+            }
+        }
+    }
+}
+
+/// Hands the background worker the site-wide files still owed, once it is
+/// free (a job for an older version would be replaced unused anyway).
+fn post_owed(serving: &mut Serving) {
+    if serving.worker.idle() {
+        post_owed_now(serving);
+    }
+}
+
+/// Hands the worker the owed files now, before the live build is dropped
+/// for a full build (which, if it fails, leaves these pages served).
+fn post_owed_now(serving: &mut Serving) {
+    let (Some(version), Some(live)) = (serving.owed, &serving.live) else {
+        return;
+    };
+    let copying = Instant::now();
+    let (site, graph, bodies) = (
+        fast::clone_site(&live.site),
+        fast::clone_graph(&live.graph),
+        fast::clone_bodies(serving.memo.bodies()),
+    );
+    serving.worker.post(catchup::Job {
+        generation: version,
+        site,
+        graph,
+        bodies,
+        fresh: live.fresh.clone(),
+        copied: copying.elapsed(),
+    });
+    serving.owed = None;
+}
+
+/// Renders what changed documents touch, swaps it in, reloads open pages,
+/// and leaves the site-wide files to the background worker; falls back to
+/// the full build when the edit needs it.
+fn page_level(serving: &mut Serving, docs: &[usize], started: Instant, label: &str) {
+    let live = serving
+        .live
+        .as_mut()
+        .expect("page-level rebuilds need a live build");
+    let shared = &serving.shared;
+    match fast::rebuild(live, &mut serving.memo, docs) {
+        Rebuilt::Done(applied) => {
+            let version;
+            {
+                let mut state = shared.state.write().expect("state lock");
+                for (path, bytes) in applied.pages {
+                    state.pages.insert(path, bytes);
+                }
+                state.errors.clear();
+                state.version += 1;
+                version = state.version;
+                state.catch_up = Some(CatchUp {
+                    version,
+                    fresh: live.fresh.clone(),
+                });
+            }
+            let ms = started.elapsed().as_millis();
+            shared.broadcast(&format!(
+                "event: reload\ndata: {{\"version\":{version},\"errors\":0,\"ms\":{ms}}}\n\n"
+            ));
+            let steps = applied
+                .steps
+                .iter()
+                .map(|(name, d)| format!("{name} {} ms", d.as_millis()))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let documents = live.site.documents.len();
+            println!(
+                "Rebuilt after {label} in {ms} ms: {} pages rendered, {} reused; {} bodies rendered, {} reused (page-level: {steps}; {} pages compared); search index, feeds, API and sitemap follow",
+                applied.rendered,
+                serving.memo.page_count() - applied.rendered,
+                applied.bodies,
+                documents - applied.bodies,
+                applied.considered,
+            );
+            let _ = std::io::stdout().flush();
+            serving.owed = Some(version);
+            post_owed(serving);
+        }
+        Rebuilt::Broken(errors) => {
+            for d in &errors {
+                eprintln!("{d}");
+            }
+            let (version, count) = {
+                let mut state = shared.state.write().expect("state lock");
+                state.errors = errors;
+                state.version += 1;
+                (state.version, state.errors.len())
+            };
+            let ms = started.elapsed().as_millis();
+            println!(
+                "Build failed with {count} error(s) in {ms} ms; still serving the last good build"
+            );
+            shared.broadcast(&format!(
+                "event: reload\ndata: {{\"version\":{version},\"errors\":{count},\"ms\":{ms}}}\n\n"
+            ));
+            let _ = std::io::stdout().flush();
+        }
+        Rebuilt::Full(why) => {
+            println!("{label}: {why}; rebuilding everything");
+            // The live build was changed half-way: no copy of it can make
+            // the owed files any more. A full build that succeeds makes
+            // them; one that fails leaves the overlay over what there is.
+            let owed = serving.owed.take().is_some();
+            serving.live = None;
+            serving.live = rebuild(
+                &serving.options,
+                &mut serving.memo,
+                &serving.shared,
+                started,
+                Some(label),
+            );
+            if owed && serving.live.is_none() {
+                serving.shared.state.write().expect("state lock").catch_up = None;
+                serving.shared.notify_caught_up();
+            }
+        }
     }
 }
 
@@ -190,18 +449,20 @@ fn collect(event: notify::Result<notify::Event>, paths: &mut Vec<PathBuf>) {
 }
 
 /// Builds and swaps the result in, or keeps the last good pages and shows
-/// the errors; either way open pages are told to reload.
+/// the errors; either way open pages are told to reload. Returns the build
+/// whole when it succeeded, for page-level rebuilds to follow.
 fn rebuild(
     options: &BuildOptions,
     memo: &mut Memo,
     shared: &Shared,
     started: Instant,
     changed: Option<&str>,
-) {
+) -> Option<Live> {
     let mut stages = memo.stages();
     let result = build::generate_with(options, &mut stages);
     let reuse = stages.reuse;
-    let pending = stages.finish();
+    let (pending, captured) = stages.finish();
+    let mut live = None;
     let version;
     let mut errors = 0;
     let mut stages_ms = String::new();
@@ -223,7 +484,11 @@ fn rebuild(
             state.pages = pages;
             state.errors.clear();
             state.version += 1;
+            state.catch_up = None;
             version = state.version;
+            drop(state);
+            shared.notify_caught_up();
+            live = captured.and_then(|c| Live::new(generated.site, generated.graph, c));
         }
         Err(diagnostics) => {
             for d in &diagnostics {
@@ -254,6 +519,7 @@ fn rebuild(
         "event: reload\ndata: {{\"version\":{version},\"errors\":{errors},\"ms\":{ms}}}\n\n"
     ));
     let _ = std::io::stdout().flush();
+    live
 }
 
 fn accept(listener: TcpListener, shared: Arc<Shared>) {
@@ -299,7 +565,21 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
             return http::respond(&mut stream, 400, &[], b"bad request\n", head_only)
         }
     };
-    let state = shared.state.read().expect("state lock");
+    let state = loop {
+        let state = shared.state.read().expect("state lock");
+        let pending = state
+            .catch_up
+            .as_ref()
+            .is_some_and(|c| !c.fresh.contains(&path));
+        if !pending {
+            break state;
+        }
+        drop(state);
+        if !shared.wait_for(&path) {
+            // The background thread is stuck: serve what there is.
+            break shared.state.read().expect("state lock");
+        }
+    };
     let (status, file, bytes) = match state.pages.get(&path) {
         Some(b) => (200, path.clone(), Some(b.clone())),
         None => {
