@@ -43,9 +43,49 @@ impl PageSpec {
 pub struct Pagination {
     pub current: usize,
     pub total: usize,
+    /// The URL of page 1.
+    pub first: String,
     pub prev: Option<String>,
     pub next: Option<String>,
-    pub pages: Vec<Link>,
+    /// Links to the first and last pages and to those near the current one.
+    /// Linking every page made each page of a 5,000-page list carry 5,000
+    /// links: quadratic in time and memory on a national portal.
+    pub pages: Vec<PageLink>,
+}
+
+#[derive(Serialize, Debug, PartialEq)]
+pub struct PageLink {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+    /// Pages were left out between this link and the previous one.
+    pub gap_before: bool,
+}
+
+/// How many pages on each side of the current one are linked.
+const PAGE_WINDOW: usize = 2;
+
+fn page_window(current: usize, total: usize, url_of: impl Fn(usize) -> String) -> Vec<PageLink> {
+    let near = current.saturating_sub(PAGE_WINDOW).max(1)..=(current + PAGE_WINDOW).min(total);
+    let mut numbers: Vec<usize> = std::iter::once(1)
+        .chain(near)
+        .chain(std::iter::once(total))
+        .collect();
+    numbers.dedup();
+    let mut previous = 0;
+    numbers
+        .into_iter()
+        .map(|n| {
+            let link = PageLink {
+                number: n,
+                url: url_of(n),
+                current: n == current,
+                gap_before: n > previous + 1 && previous > 0,
+            };
+            previous = n;
+            link
+        })
+        .collect()
 }
 
 /// Splits a list into pages: the first at `base`, the others at
@@ -76,14 +116,10 @@ pub fn paginate<T: Clone + Serialize>(
                     Pagination {
                         current: n,
                         total,
+                        first: url_of(1),
                         prev: (n > 1).then(|| url_of(n - 1)),
                         next: (n < total).then(|| url_of(n + 1)),
-                        pages: (1..=total)
-                            .map(|i| Link {
-                                name: i.to_string(),
-                                url: url_of(i),
-                            })
-                            .collect(),
+                        pages: page_window(n, total, url_of),
                     },
                 );
             for (k, v) in context {
@@ -585,4 +621,39 @@ pub fn navigation(views: &Views) -> serde_json::Value {
         "sections": sections,
         "topics": TOPICS.iter().map(|t| t.link()).collect::<Vec<_>>(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn window(current: usize, total: usize) -> Vec<(usize, bool, bool)> {
+        page_window(current, total, |n| format!("trang/{n}/"))
+            .into_iter()
+            .map(|l| (l.number, l.current, l.gap_before))
+            .collect()
+    }
+
+    #[test]
+    fn pagination_links_the_ends_and_the_neighbourhood_only() {
+        assert_eq!(window(1, 1), vec![(1, true, false)]);
+        assert_eq!(
+            window(2, 3),
+            vec![(1, false, false), (2, true, false), (3, false, false)]
+        );
+        assert_eq!(
+            window(50, 5000),
+            vec![
+                (1, false, false),
+                (48, false, true),
+                (49, false, false),
+                (50, true, false),
+                (51, false, false),
+                (52, false, false),
+                (5000, false, true),
+            ]
+        );
+        assert_eq!(window(5000, 5000).len(), 4, "1, 4998, 4999, 5000");
+        assert_eq!(window(4, 9)[1], (2, false, false), "no gap between 1 and 2");
+    }
 }
