@@ -169,20 +169,7 @@ pub fn run(
     let bodies = stages.render(&site, &graph, &theme, &linkers, &out)?;
     lap("render", &mut timings);
 
-    let search_docs = search::site::documents(&site, &graph, &bodies);
-    drop(bodies);
-    let index = search::build_index(&search_docs);
-    drop(search_docs);
-    out.put_all(
-        index
-            .into_iter()
-            .map(|f| Page {
-                path: f.path,
-                content: f.bytes,
-                source: None,
-            })
-            .collect(),
-    )?;
+    out.put_all(index_files(&site, &graph, bodies))?;
     lap("index", &mut timings);
 
     out.put_all(
@@ -196,8 +183,7 @@ pub fn run(
             })
             .collect(),
     )?;
-    out.put_all(output::feeds::feeds(&site))?;
-    out.put_all(output::api::pages(&site, &graph))?;
+    out.put_all(data_files(&site, &graph))?;
     let mut written = out.into_written();
     let sitemap = output::sitemap::sitemap(&site.config, written.iter().map(|(p, _)| p.as_str()));
     for page in [sitemap, output::sitemap::robots(&site.config)] {
@@ -218,6 +204,27 @@ pub fn run(
         warnings,
         timings,
     })
+}
+
+/// The search index of the site, from each document's rendered body.
+pub fn index_files(site: &Site, graph: &Graph, bodies: Vec<RenderedBody>) -> Vec<Page> {
+    let search_docs = search::site::documents(site, graph, &bodies);
+    drop(bodies);
+    search::build_index(&search_docs)
+        .into_iter()
+        .map(|f| Page {
+            path: f.path,
+            content: f.bytes,
+            source: None,
+        })
+        .collect()
+}
+
+/// Feeds and open data: made from the whole site, after its pages.
+pub fn data_files(site: &Site, graph: &Graph) -> Vec<Page> {
+    let mut files = output::feeds::feeds(site);
+    files.extend(output::api::pages(site, graph));
+    files
 }
 
 fn put_or_report(sink: &dyn PageSink, page: Page) -> Result<(), Vec<Diagnostic>> {
@@ -267,10 +274,8 @@ impl<'a> Output<'a> {
 
 impl PageSink for Output<'_> {
     fn put(&self, mut page: Page) -> std::io::Result<()> {
-        if self.minify && page.is_html() {
-            page.content = output::minify::html(&page.content);
-        } else if self.minify && page.path.ends_with(".js") {
-            page.content = output::minify::js(&page.content);
+        if self.minify {
+            output::minify::page(&mut page);
         }
         self.put_final(page)
     }

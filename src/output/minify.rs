@@ -13,6 +13,15 @@ static CONFIG: LazyLock<minify_html::Cfg> = LazyLock::new(|| {
     cfg
 });
 
+/// Minifies an output file by its kind: HTML pages and scripts.
+pub fn page(page: &mut crate::render::Page) {
+    if page.is_html() {
+        page.content = html(&page.content);
+    } else if page.path.ends_with(".js") {
+        page.content = js(&page.content);
+    }
+}
+
 pub fn html(bytes: &[u8]) -> Vec<u8> {
     minify_html::minify(bytes, &CONFIG)
 }

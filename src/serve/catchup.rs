@@ -6,11 +6,11 @@
 //! in the global one). Until they are swapped in, requests for them wait (see
 //! `serve::handle`), so a stale one is never served after a reload.
 
+use crate::build;
 use crate::content::Site;
 use crate::graph::Graph;
 use crate::output;
 use crate::render::{Page, RenderedBody};
-use crate::search;
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
@@ -67,16 +67,12 @@ impl Worker {
                     }
                 };
                 let started = Instant::now();
+                let (generation, copied) = (job.generation, job.copied);
                 let files = match &pool {
-                    Some(pool) => pool.install(|| outputs(&job)),
-                    None => outputs(&job),
+                    Some(pool) => pool.install(|| outputs(job)),
+                    None => outputs(job),
                 };
-                done(
-                    job.generation,
-                    files,
-                    job.copied + started.elapsed(),
-                    job.copied,
-                );
+                done(generation, files, copied + started.elapsed(), copied);
                 this.busy.store(false, Ordering::SeqCst);
             }
         });
@@ -99,28 +95,12 @@ impl Worker {
 /// The files the full build makes after its render stage, other than the
 /// static files, made the same way: index, feeds, API, then the sitemap of
 /// everything and robots.txt.
-pub fn outputs(job: &Job) -> Vec<Page> {
+pub fn outputs(job: Job) -> Vec<Page> {
     let site = &job.site;
-    let search_docs = search::site::documents(site, &job.graph, &job.bodies);
-    let mut files: Vec<Page> = search::build_index(&search_docs)
-        .into_iter()
-        .map(|f| Page {
-            path: f.path,
-            content: f.bytes,
-            source: None,
-        })
-        .collect();
-    drop(search_docs);
-    files.extend(output::feeds::feeds(site));
-    files.extend(output::api::pages(site, &job.graph));
+    let mut files = build::index_files(site, &job.graph, job.bodies);
+    files.extend(build::data_files(site, &job.graph));
     if site.config.minify {
-        for page in &mut files {
-            if page.is_html() {
-                page.content = output::minify::html(&page.content);
-            } else if page.path.ends_with(".js") {
-                page.content = output::minify::js(&page.content);
-            }
-        }
+        files.iter_mut().for_each(output::minify::page);
     }
     let sitemap = output::sitemap::sitemap(
         &site.config,
