@@ -143,14 +143,7 @@ pub fn resolve(site: &Site) -> Graph {
 pub fn resolve_with(site: &Site, federated: &[ExternalSite]) -> Graph {
     let (found, mut findings) = find_all(site);
     let places = PlaceNames::new(site);
-    let mut by_key: HashMap<String, Vec<DocId>> = HashMap::new();
-    for (i, d) in site.documents.iter().enumerate() {
-        if let Some(n) = &d.number {
-            if n.serial().is_some() {
-                by_key.entry(n.key()).or_default().push(i);
-            }
-        }
-    }
+    let by_key = documents_by_number(site);
     let targets: Vec<Target> = found
         .iter()
         .map(|f| {
@@ -169,28 +162,7 @@ pub fn resolve_with(site: &Site, federated: &[ExternalSite]) -> Graph {
         .collect();
 
     // First against the site's documents.
-    let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(found.len());
-    let mut conflicts: Vec<Option<NodeId>> = Vec::with_capacity(found.len());
-    for (f, t) in found.iter().zip(&targets) {
-        let candidates = by_key
-            .get(&f.citation.number.key())
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
-        let in_scope: Vec<DocId> = candidates
-            .iter()
-            .copied()
-            .filter(|&c| in_scope(site, t, site.documents[c].jurisdiction))
-            .collect();
-        let (matching, conflict) =
-            by_date(&in_scope, f.citation.date, |c| site.documents[c].issued);
-        conflicts.push(conflict);
-        outcomes.push(match matching.as_slice() {
-            [] => None,
-            [only] if *only == f.doc => Some(Outcome::SelfReference),
-            [only] => Some(Outcome::Document(*only)),
-            many => Some(Outcome::Ambiguous(many.to_vec())),
-        });
-    }
+    let (mut outcomes, conflicts) = match_documents(site, &by_key, &found, &targets);
 
     // A later mention often drops what the first one said ("Kế hoạch số
     // 65/KH-UBND" after "Kế hoạch số 65/KH-UBND ngày 03/4/2020 của UBND
@@ -332,14 +304,7 @@ fn attach_externals(
     if externals.docs.is_empty() {
         return Vec::new();
     }
-    let mut by_key: HashMap<String, Vec<DocId>> = HashMap::new();
-    for (i, d) in site.documents.iter().enumerate() {
-        if let Some(n) = &d.number {
-            if n.serial().is_some() {
-                by_key.entry(n.key()).or_default().push(i);
-            }
-        }
-    }
+    let by_key = documents_by_number(site);
     // What each external document's relations point at: a document here,
     // or another external document (by its URL).
     enum To {
@@ -450,6 +415,53 @@ fn attach_externals(
 /// same document it stands for, when the document's dated mentions agree.
 /// Resolves it to their document when they found one; otherwise returns the
 /// mention so that the undated citation joins its stub.
+/// Numbered documents by the matching key of their number.
+pub(super) fn documents_by_number(site: &Site) -> HashMap<String, Vec<DocId>> {
+    let mut by_key: HashMap<String, Vec<DocId>> = HashMap::new();
+    for (i, d) in site.documents.iter().enumerate() {
+        if let Some(n) = &d.number {
+            if n.serial().is_some() {
+                by_key.entry(n.key()).or_default().push(i);
+            }
+        }
+    }
+    by_key
+}
+
+/// Each citation against the site's documents: what it resolves to, if a
+/// document in its scope fits, and a document whose date contradicts it.
+pub(super) fn match_documents(
+    site: &Site,
+    by_key: &HashMap<String, Vec<DocId>>,
+    found: &[Found],
+    targets: &[Target],
+) -> (Vec<Option<Outcome>>, Vec<Option<NodeId>>) {
+    found
+        .iter()
+        .zip(targets)
+        .map(|(f, t)| {
+            let candidates = by_key
+                .get(&f.citation.number.key())
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            let in_scope: Vec<DocId> = candidates
+                .iter()
+                .copied()
+                .filter(|&c| in_scope(site, t, site.documents[c].jurisdiction))
+                .collect();
+            let (matching, conflict) =
+                by_date(&in_scope, f.citation.date, |c| site.documents[c].issued);
+            let outcome = match matching.as_slice() {
+                [] => None,
+                [only] if *only == f.doc => Some(Outcome::SelfReference),
+                [only] => Some(Outcome::Document(*only)),
+                many => Some(Outcome::Ambiguous(many.to_vec())),
+            };
+            (outcome, conflict)
+        })
+        .unzip()
+}
+
 pub(super) fn follow_dated_mentions(
     found: &[Found],
     outcomes: &mut [Option<Outcome>],

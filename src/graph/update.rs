@@ -8,8 +8,8 @@
 //! resolves the whole site instead.
 
 use super::resolve::{
-    ambiguity_warning, by_date, find_all, follow_dated_mentions, in_scope, more_specific, new_stub,
-    Found, Outcome, Resolution, Target,
+    ambiguity_warning, documents_by_number, find_all, follow_dated_mentions, match_documents,
+    more_specific, new_stub, Found, Outcome, Resolution, Target,
 };
 use super::scope::{scope, PlaceNames};
 use super::{Graph, LinkedCitation, NodeId, Relation, Stub};
@@ -30,14 +30,7 @@ pub struct Index {
 
 impl Index {
     pub fn new(site: &Site, graph: &Graph) -> Index {
-        let mut by_key: HashMap<String, Vec<DocId>> = HashMap::new();
-        for (i, d) in site.documents.iter().enumerate() {
-            if let Some(n) = &d.number {
-                if n.serial().is_some() {
-                    by_key.entry(n.key()).or_default().push(i);
-                }
-            }
-        }
+        let by_key = documents_by_number(site);
         let mut stub_groups: HashMap<(JurId, String), Vec<usize>> = HashMap::new();
         for (i, s) in graph.stubs.iter().enumerate() {
             if s.external.is_none() {
@@ -102,29 +95,7 @@ pub fn update_document(
         .collect();
 
     // Against the site's documents, as the resolver does.
-    let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(found.len());
-    let mut conflicts: Vec<Option<NodeId>> = Vec::with_capacity(found.len());
-    for (f, t) in found.iter().zip(&targets) {
-        let candidates = index
-            .by_key
-            .get(&f.citation.number.key())
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
-        let in_scope: Vec<DocId> = candidates
-            .iter()
-            .copied()
-            .filter(|&c| in_scope(site, t, site.documents[c].jurisdiction))
-            .collect();
-        let (matching, conflict) =
-            by_date(&in_scope, f.citation.date, |c| site.documents[c].issued);
-        conflicts.push(conflict);
-        outcomes.push(match matching.as_slice() {
-            [] => None,
-            [only] if *only == f.doc => Some(Outcome::SelfReference),
-            [only] => Some(Outcome::Document(*only)),
-            many => Some(Outcome::Ambiguous(many.to_vec())),
-        });
-    }
+    let (mut outcomes, conflicts) = match_documents(site, &index.by_key, &found, &targets);
     let follows = follow_dated_mentions(&found, &mut outcomes);
 
     // The rest go to stubs: each group they join (and each group the old
