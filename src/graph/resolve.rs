@@ -209,23 +209,7 @@ pub fn resolve_with(site: &Site, federated: &[ExternalSite]) -> Graph {
     let mut taken: HashSet<String> = site.documents.iter().map(|d| d.url_path.clone()).collect();
     taken.extend(site.jurisdictions.iter().map(|j| j.url_path()));
     for ((jur, _), members) in groups {
-        let mut dates: Vec<PartialDate> = members
-            .iter()
-            .filter_map(|&i| found[i].citation.date)
-            .collect();
-        dates.sort();
-        dates.dedup();
-        // Keep only the most specific dates; a partial one compatible with a
-        // fuller one is the same document.
-        let distinct: Vec<PartialDate> = dates
-            .iter()
-            .copied()
-            .filter(|d| {
-                !dates
-                    .iter()
-                    .any(|o| o != d && o.compatible(d) && more_specific(o, d))
-            })
-            .collect();
+        let distinct = distinct_dates(members.iter().filter_map(|&i| found[i].citation.date));
         let first_stub = stubs.len();
         if distinct.is_empty() {
             stubs.push(new_stub(site, jur, &found, &members, None, &mut taken));
@@ -502,6 +486,23 @@ pub(super) fn follow_dated_mentions(
         }
     }
     follows
+}
+
+/// The dates that name different documents: the most specific ones, since a
+/// partial date compatible with a fuller one is the same document.
+pub(super) fn distinct_dates(dates: impl Iterator<Item = PartialDate>) -> Vec<PartialDate> {
+    let mut dates: Vec<PartialDate> = dates.collect();
+    dates.sort();
+    dates.dedup();
+    dates
+        .iter()
+        .copied()
+        .filter(|d| {
+            !dates
+                .iter()
+                .any(|o| o != d && o.compatible(d) && more_specific(o, d))
+        })
+        .collect()
 }
 
 pub(super) fn more_specific(a: &PartialDate, b: &PartialDate) -> bool {

@@ -8,14 +8,13 @@
 //! resolves the whole site instead.
 
 use super::resolve::{
-    ambiguity_warning, documents_by_number, find_all, follow_dated_mentions, match_documents,
-    more_specific, new_stub, Found, Outcome, Resolution, Target,
+    ambiguity_warning, distinct_dates, documents_by_number, find_all, follow_dated_mentions,
+    match_documents, new_stub, Found, Outcome, Resolution, Target,
 };
 use super::scope::{scope, PlaceNames};
 use super::{Graph, LinkedCitation, NodeId, Relation, Stub};
 use crate::content::{DocId, JurId, Site};
 use crate::diagnostics::Diagnostic;
-use crate::model::PartialDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// What resolving one document needs from the rest of the site; valid as
@@ -246,18 +245,7 @@ fn same_stubs(site: &Site, graph: &Graph, jur: JurId, members: &[Found], stubs: 
     if members.is_empty() {
         return false;
     }
-    let mut dates: Vec<PartialDate> = members.iter().filter_map(|f| f.citation.date).collect();
-    dates.sort();
-    dates.dedup();
-    let distinct: Vec<PartialDate> = dates
-        .iter()
-        .copied()
-        .filter(|d| {
-            !dates
-                .iter()
-                .any(|o| o != d && o.compatible(d) && more_specific(o, d))
-        })
-        .collect();
+    let distinct = distinct_dates(members.iter().filter_map(|f| f.citation.date));
     let mut scratch = HashSet::new();
     let made: Vec<Stub> = if distinct.is_empty() {
         let all: Vec<usize> = (0..members.len()).collect();
