@@ -85,7 +85,10 @@ fn links_are_relative_and_absolute_urls_follow_a_sub_path_base_url() {
         "canonical"
     );
     assert!(page.contains("href=../../style.css"), "assets are relative");
-    assert!(!page.contains("href=/"), "no root-absolute links in pages");
+    assert!(
+        !page.contains("href=/") && !page.contains("href=\"/"),
+        "no root-absolute links in pages"
+    );
     let not_found = read(&out.path().join("404.html"));
     assert!(
         not_found.contains("href=/van-hoa-cong-vu/style.css"),
@@ -182,7 +185,11 @@ fn markdown_gets_safe_html_ids_footnotes_and_highlighting() {
     let o = build(s.path(), &out, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     let page = read(&out.join("vb/index.html"));
-    assert!(page.contains("id=tinh-than-thai-do-lam-viec"), "{page}");
+    // The body is passed through the minifier as comrak wrote it.
+    assert!(
+        page.contains("<h2 id=\"tinh-than-thai-do-lam-viec\">"),
+        "{page}"
+    );
     assert!(!page.contains("<script>alert"), "raw HTML is escaped");
     assert!(
         page.contains("class=footnotes") || page.contains("class=\"footnotes"),

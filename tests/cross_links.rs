@@ -76,11 +76,11 @@ fn two_directives_with_the_same_number_stay_two_pages() {
     );
     assert!(
         report.contains(
-            "href=../../../thanh-hoa/01-ct-ubnd-2021/>Chỉ thị số 01/CT-UBND</a> ngày 01/01/2021"
+            "href=\"../../../thanh-hoa/01-ct-ubnd-2021/\">Chỉ thị số 01/CT-UBND</a> ngày 01/01/2021"
         ),
         "province link in body"
     );
-    assert!(report.contains("href=../../../thanh-hoa/trieu-son/01-ct-ubnd-2021/>Chỉ thị số 01/CT-UBND</a> ngày 08/01/2021"), "district link in body");
+    assert!(report.contains("href=\"../../../thanh-hoa/trieu-son/01-ct-ubnd-2021/\">Chỉ thị số 01/CT-UBND</a> ngày 08/01/2021"), "district link in body");
 }
 
 #[test]
@@ -193,13 +193,13 @@ fn a_citation_that_fits_two_documents_links_to_neither_and_is_reported() {
     let other = read(&out.join("tinh/huyen/thong-bao/index.html"));
     assert!(
         other.contains(
-            "<a href=../../../tinh/huyen/5-kh-ubnd-2020/>Kế hoạch số 5/KH-UBND</a> ngày 02/02/2020"
+            "<a href=\"../../../tinh/huyen/5-kh-ubnd-2020/\">Kế hoạch số 5/KH-UBND</a> ngày 02/02/2020"
         ),
         "the dated one links to the district's plan"
     );
     assert!(
         other.contains(
-            "<p><a href=../../../tinh/huyen/5-kh-ubnd-2020/>Kế hoạch số 5/KH-UBND</a> nêu rõ."
+            "<p><a href=\"../../../tinh/huyen/5-kh-ubnd-2020/\">Kế hoạch số 5/KH-UBND</a> nêu rõ."
         ),
         "{other}"
     );
@@ -320,7 +320,7 @@ fn topic_pages_gather_passages_with_anchors() {
         &out.path()
             .join("quang-tri/vinh-linh/ke-hoach-van-hoa-cong-vu-2024/index.html"),
     );
-    assert!(plan.contains("id=4-trang-phuc-khi-thuc-hien-nhiem-vu"));
+    assert!(plan.contains("id=\"4-trang-phuc-khi-thuc-hien-nhiem-vu\""));
 }
 
 #[test]

@@ -154,7 +154,7 @@ fn imported_seeds_build_and_resolve_their_citations() {
     assert!(o.status.success(), "{}", stderr(&o));
     let plan = read(&out.join("khanh-hoa/6861-kh-ubnd-2019/index.html"));
     assert!(
-        plan.contains("href=../../1847-qd-ttg-2018/>Quyết định số 1847/QĐ-TTg</a>"),
+        plan.contains("href=\"../../1847-qd-ttg-2018/\">Quyết định số 1847/QĐ-TTg</a>"),
         "citation linked"
     );
     let decision = read(&out.join("1847-qd-ttg-2018/index.html"));
