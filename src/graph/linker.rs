@@ -18,6 +18,10 @@ struct DocumentLinks<'a> {
     links: &'a CitationLinks<'a>,
     doc: usize,
     page_root: String,
+    /// The serial numbers ("1847") of the document's resolved citations, or
+    /// `None` when one has no serial: a run containing none of them holds no
+    /// citation to link, and is not parsed again.
+    serials: Option<Vec<&'a str>>,
 }
 
 impl LinkerFactory for CitationLinks<'_> {
@@ -26,6 +30,7 @@ impl LinkerFactory for CitationLinks<'_> {
             links: self,
             doc,
             page_root: page_root.to_string(),
+            serials: serials(&self.graph.links[doc]),
         })
     }
 }
@@ -33,7 +38,7 @@ impl LinkerFactory for CitationLinks<'_> {
 impl Linker for DocumentLinks<'_> {
     fn links(&self, text: &str) -> Vec<(Range<usize>, String)> {
         let resolved = &self.links.graph.links[self.doc];
-        if resolved.is_empty() {
+        if resolved.is_empty() || !self.may_cite(text) {
             return Vec::new();
         }
         cite::find_citations(text)
@@ -76,7 +81,31 @@ impl Linker for DocumentLinks<'_> {
     }
 }
 
+/// The leading digits of each number key ("1847" of "1847-QD-TTG"),
+/// without repeats; `None` if some key does not start with a serial.
+fn serials(resolved: &[crate::graph::LinkedCitation]) -> Option<Vec<&str>> {
+    let mut serials = Vec::new();
+    for link in resolved {
+        let serial = link.number_key.split('-').next().unwrap_or("");
+        if serial.is_empty() || !serial.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        serials.push(serial);
+    }
+    serials.sort_unstable();
+    serials.dedup();
+    Some(serials)
+}
+
 impl DocumentLinks<'_> {
+    /// Whether `text` can hold one of the document's resolved citations.
+    fn may_cite(&self, text: &str) -> bool {
+        match &self.serials {
+            Some(serials) => serials.iter().any(|s| text.contains(s)),
+            None => true,
+        }
+    }
+
     fn url_of(&self, node: usize) -> Option<String> {
         let graph = self.links.graph;
         match graph.as_document(node) {
