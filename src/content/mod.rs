@@ -77,6 +77,20 @@ impl Site {
         chain
     }
 
+    /// Whether `id` is `ancestor` or lies within it. Lists ask this of
+    /// every document for every jurisdiction, so it walks up without
+    /// allocating a chain.
+    pub fn lies_within(&self, id: JurId, ancestor: JurId) -> bool {
+        let mut current = Some(id);
+        while let Some(j) = current {
+            if j == ancestor {
+                return true;
+            }
+            current = self.jurisdictions[j].parent;
+        }
+        false
+    }
+
     /// The province (level tỉnh) that `id` is or lies in.
     pub fn province_of(&self, id: JurId) -> Option<JurId> {
         self.jurisdiction_chain(id)

@@ -11,6 +11,7 @@ use crate::model::PartialDate;
 use crate::render::pages::{newest_first, news_url, subtree_documents};
 use crate::render::views::label;
 use crate::render::Page;
+use rayon::prelude::*;
 
 /// Entries per feed: readers want what is new, not the archive.
 pub const FEED_ENTRIES: usize = 50;
@@ -25,7 +26,6 @@ struct Feed<'a> {
 
 /// Every feed of the site, as `atom.xml` and `rss.xml` in its folder.
 pub fn feeds(site: &Site) -> Vec<Page> {
-    let mut feeds = Vec::new();
     let title = &site.config.title;
     let docs = |ids: Vec<DocId>| -> Vec<&crate::content::Document> {
         ids.into_iter()
@@ -34,35 +34,42 @@ pub fn feeds(site: &Site) -> Vec<Page> {
             .take(FEED_ENTRIES)
             .collect()
     };
-    for (j, jur) in site.jurisdictions.iter().enumerate() {
-        let folder = jur.url_path();
-        let name = if j == 0 {
-            title.clone()
-        } else {
-            format!("{} – {title}", jur.name)
-        };
-        feeds.push(Feed {
-            folder: folder.clone(),
-            title: if j == 0 {
-                format!("Văn bản mới – {title}")
+    // Each jurisdiction scans the whole site for its subtree: in parallel.
+    let mut feeds: Vec<Feed> = site
+        .jurisdictions
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(j, jur)| {
+            let folder = jur.url_path();
+            let name = if j == 0 {
+                title.clone()
             } else {
-                format!("Văn bản mới của {name}")
-            },
-            docs: docs(subtree_documents(site, j, None)),
-        });
-        let news = subtree_documents(site, j, Some(true));
-        if !news.is_empty() {
-            feeds.push(Feed {
-                folder: news_url(&folder),
+                format!("{} – {title}", jur.name)
+            };
+            let mut feeds = vec![Feed {
+                folder: folder.clone(),
                 title: if j == 0 {
-                    format!("Tin tức – {title}")
+                    format!("Văn bản mới – {title}")
                 } else {
-                    format!("Tin tức của {name}")
+                    format!("Văn bản mới của {name}")
                 },
-                docs: docs(news),
-            });
-        }
-    }
+                docs: docs(subtree_documents(site, j, None)),
+            }];
+            let news = subtree_documents(site, j, Some(true));
+            if !news.is_empty() {
+                feeds.push(Feed {
+                    folder: news_url(&folder),
+                    title: if j == 0 {
+                        format!("Tin tức – {title}")
+                    } else {
+                        format!("Tin tức của {name}")
+                    },
+                    docs: docs(news),
+                });
+            }
+            feeds
+        })
+        .collect();
     for kind in KINDS {
         let mut ids: Vec<DocId> = (0..site.documents.len())
             .filter(|&i| site.documents[i].kind == *kind)
@@ -77,20 +84,23 @@ pub fn feeds(site: &Site) -> Vec<Page> {
             docs: docs(ids),
         });
     }
-    let mut pages = Vec::with_capacity(feeds.len() * 2);
-    for feed in &feeds {
-        pages.push(Page {
-            path: format!("{}atom.xml", feed.folder),
-            content: atom(&site.config, feed).into_bytes(),
-            source: None,
-        });
-        pages.push(Page {
-            path: format!("{}rss.xml", feed.folder),
-            content: rss(&site.config, feed).into_bytes(),
-            source: None,
-        });
-    }
-    pages
+    feeds
+        .par_iter()
+        .flat_map_iter(|feed| {
+            [
+                Page {
+                    path: format!("{}atom.xml", feed.folder),
+                    content: atom(&site.config, feed).into_bytes(),
+                    source: None,
+                },
+                Page {
+                    path: format!("{}rss.xml", feed.folder),
+                    content: rss(&site.config, feed).into_bytes(),
+                    source: None,
+                },
+            ]
+        })
+        .collect()
 }
 
 fn entry_title(d: &crate::content::Document) -> String {

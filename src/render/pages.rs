@@ -426,7 +426,7 @@ pub fn subtree_documents(site: &Site, jur: usize, news: Option<bool>) -> Vec<Doc
         .filter(|&i| {
             let d = &site.documents[i];
             news.is_none_or(|n| d.kind.is_news() == n)
-                && (jur == 0 || site.jurisdiction_chain(d.jurisdiction).contains(&jur))
+                && site.lies_within(d.jurisdiction, jur)
         })
         .collect();
     newest_first(site, &mut ids);
