@@ -3,13 +3,20 @@
 # Usage: benches/run.sh [N...]   (default: 1000 10000 100000)
 # Environment: WORK (scratch folder, default /tmp/vanban-bench), RUNS (default 3),
 #              SEED (default 1), VANBAN (binary, default target/release/vanban),
-#              SKIP_BUILD=1 (use the existing binary), HUGO (default hugo).
+#              SKIP_BUILD=1 (use the existing binary), HUGO (default hugo),
+#              SETTLE (seconds to wait after removing the previous output,
+#              default 65).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="${WORK:-/tmp/vanban-bench}"
 RUNS="${RUNS:-3}"
 SEED="${SEED:-1}"
+# ext4 without a journal (this VM's disk) skips inodes freed in the last
+# 60 s when it allocates new ones, scanning past each of them: a build
+# started right after the previous output was removed pays for that
+# removal. Both tools get a settled file system.
+SETTLE="${SETTLE:-65}"
 VANBAN="${VANBAN:-$ROOT/target/release/vanban}"
 HUGO="${HUGO:-hugo}"
 SIZES=("$@")
@@ -67,47 +74,52 @@ fi
 
 # --- measuring -------------------------------------------------------------
 # measure OUTDIR CMD... : runs CMD $RUNS times from a clean OUTDIR and prints
-# "<median seconds> <peak MiB>" (peak over the runs), or "fail fail".
+# "<median seconds> <peak MiB> <median CPU seconds (user + system)>" (peak
+# over the runs), or "fail fail fail".
 measure() {
   local outdir=$1
   shift
-  local times=() peak=0 i stats secs kib
+  local times=() cpus=() peak=0 i stats secs kib user sys
   stats="$(mktemp)"
   for ((i = 0; i < RUNS; i++)); do
     rm -rf "$outdir"
     sync
+    sleep "$SETTLE"
     if [ -n "$GNU_TIME" ]; then
-      if ! "$GNU_TIME" -f '%e %M' -o "$stats" "$@" >/dev/null 2>"$stats.err"; then
+      if ! "$GNU_TIME" -f '%e %M %U %S' -o "$stats" "$@" >/dev/null 2>"$stats.err"; then
         say "command failed: $*"
         tail -5 "$stats.err" >&2 || true
         rm -f "$stats" "$stats.err"
-        echo "fail fail"
+        echo "fail fail fail"
         return
       fi
-      read -r secs kib <"$stats"
+      read -r secs kib user sys <"$stats"
+      cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')")
     else
       local t0 t1
       t0=$(date +%s.%N)
       if ! "$@" >/dev/null 2>"$stats.err"; then
         say "command failed: $*"
         rm -f "$stats" "$stats.err"
-        echo "fail fail"
+        echo "fail fail fail"
         return
       fi
       t1=$(date +%s.%N)
       secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
       kib=0
+      cpus+=("-")
     fi
     times+=("$secs")
     if [ "$kib" -gt "$peak" ]; then peak=$kib; fi
   done
   rm -f "$stats" "$stats.err"
-  local median
+  local median cpu
   median=$(printf '%s\n' "${times[@]}" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+  cpu=$(printf '%s\n' "${cpus[@]}" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
   if [ -n "$GNU_TIME" ]; then
-    echo "$median $(awk -v k="$peak" 'BEGIN { printf "%.0f", k / 1024 }')"
+    echo "$median $(awk -v k="$peak" 'BEGIN { printf "%.0f", k / 1024 }') $cpu"
   else
-    echo "$median n/a"
+    echo "$median n/a -"
   fi
 }
 
@@ -175,25 +187,25 @@ for N in "${SIZES[@]}"; do
   fi
   write_hugo_theme "$site"
 
-  v_s="-" v_mib="-"
+  v_s="-" v_mib="-" v_cpu="-"
   if [ "$HAVE_BUILD" = 1 ]; then
     say "   vanban build ×$RUNS"
-    read -r v_s v_mib < <(measure "$WORK/out-$N" "$VANBAN" build --root "$src" --output-dir "$WORK/out-$N")
+    read -r v_s v_mib v_cpu < <(measure "$WORK/out-$N" "$VANBAN" build --root "$src" --output-dir "$WORK/out-$N")
   fi
-  h_s="-" h_mib="-"
+  h_s="-" h_mib="-" h_cpu="-"
   if [ "$HAVE_HUGO" = 1 ]; then
     say "   hugo ×$RUNS"
-    read -r h_s h_mib < <(measure "$WORK/hout-$N" "$HUGO" --source "$site" --destination "$WORK/hout-$N" --quiet)
+    read -r h_s h_mib h_cpu < <(measure "$WORK/hout-$N" "$HUGO" --source "$site" --destination "$WORK/hout-$N" --quiet)
   fi
   # Outputs are only measured, not kept: at 100,000 documents they take GBs.
   rm -rf "$WORK/out-$N" "$WORK/hout-$N"
-  ROWS+=("| $N | $v_s | $(rate "$N" "$v_s") | $v_mib | $h_s | $(rate "$N" "$h_s") | $h_mib | $(ratio "$h_s" "$v_s") |")
+  ROWS+=("| $N | $v_s | $(rate "$N" "$v_s") | $v_cpu | $v_mib | $h_s | $(rate "$N" "$h_s") | $h_cpu | $h_mib | $(ratio "$h_s" "$v_s") |")
   say "   vanban ${v_s}s, hugo ${h_s}s"
 done
 
 echo
-echo "Median of $RUNS runs; pages/s counts the N documents; peak = max RSS over the runs; ratio = hugo s / vanban s."
+echo "Median of $RUNS runs, each after removing the previous output and waiting ${SETTLE} s; pages/s counts the N documents; CPU s = user + system; peak = max RSS over the runs; ratio = hugo s / vanban s."
 echo
-echo "| N | vanban s | vanban pages/s | vanban peak MiB | hugo s | hugo pages/s | hugo peak MiB | ratio |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| N | vanban s | vanban pages/s | vanban CPU s | vanban peak MiB | hugo s | hugo pages/s | hugo CPU s | hugo peak MiB | ratio |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"
