@@ -181,7 +181,7 @@ pub fn run(
         || {
             timed(|| {
                 out.put_all(static_files)?;
-                out.put_all(data_files(&site, &graph))
+                put_data_files(&site, &graph, &out)
             })
         },
     );
@@ -260,9 +260,21 @@ pub fn index_files(site: &Site, graph: &Graph, bodies: Vec<RenderedBody>) -> Vec
 
 /// Feeds and open data: made from the whole site, after its pages.
 pub fn data_files(site: &Site, graph: &Graph) -> Vec<Page> {
-    let mut files = output::feeds::feeds(site);
-    files.extend(output::api::pages(site, graph));
-    files
+    let files = Mutex::new(output::feeds::feeds(site));
+    let put = |page| {
+        files.lock().expect("no thread panicked").push(page);
+        Ok::<(), std::convert::Infallible>(())
+    };
+    let Ok(()) = output::api::write(site, graph, put);
+    files.into_inner().expect("no thread panicked")
+}
+
+/// [`data_files`], each file written as soon as it is made.
+fn put_data_files(site: &Site, graph: &Graph, sink: &dyn PageSink) -> Result<(), Vec<Diagnostic>> {
+    output::feeds::feeds(site)
+        .into_par_iter()
+        .try_for_each(|page| put_or_report(sink, page))?;
+    output::api::write(site, graph, |page| put_or_report(sink, page))
 }
 
 fn put_or_report(sink: &dyn PageSink, page: Page) -> Result<(), Vec<Diagnostic>> {

@@ -26,12 +26,19 @@ pub fn document_json_path(url_path: &str) -> String {
     format!("api/van-ban/{}.json", url_path.trim_end_matches('/'))
 }
 
-pub fn pages(site: &Site, graph: &Graph) -> Vec<Page> {
+/// Every open-data file, each handed to `put` as soon as it is made: the
+/// per-document files carry every document's text, too much to hold at once
+/// on a national portal.
+pub fn write<E: Send>(
+    site: &Site,
+    graph: &Graph,
+    put: impl Fn(Page) -> Result<(), E> + Sync,
+) -> Result<(), E> {
     let config = &site.config;
     // Each document's entry is serialised once, on any thread, and
-    // documents.json is stitched from those bytes: on a national portal it
-    // is hundreds of megabytes, too much to hold as JSON values.
-    let (mut pages, entries): (Vec<Page>, Vec<Vec<u8>>) = (0..site.documents.len())
+    // documents.json is stitched from those bytes: it is hundreds of
+    // megabytes, too much to hold as JSON values.
+    let entries: Vec<Vec<u8>> = (0..site.documents.len())
         .into_par_iter()
         .map(|i| {
             let d = &site.documents[i];
@@ -40,24 +47,24 @@ pub fn pages(site: &Site, graph: &Graph) -> Vec<Page> {
             let mut full = entry;
             full["$schema"] = json!(config.absolute_url(DOCUMENT_SCHEMA_PATH));
             full["body"] = json!(d.body);
-            (json_page(document_json_path(&d.url_path), &full), compact)
+            put(json_page(document_json_path(&d.url_path), &full))?;
+            Ok(compact)
         })
-        .unzip();
-    pages.push(documents_list(config, entries));
-    pages.push(json_page(MANIFEST_PATH.into(), &manifest(site, graph)));
-    pages.push(json_page(
+        .collect::<Result<_, E>>()?;
+    put(documents_list(config, entries))?;
+    put(json_page(MANIFEST_PATH.into(), &manifest(site, graph)))?;
+    put(json_page(
         DOCUMENTS_SCHEMA_PATH.into(),
         &documents_schema(config),
-    ));
-    pages.push(json_page(
+    ))?;
+    put(json_page(
         DOCUMENT_SCHEMA_PATH.into(),
         &document_schema(config),
-    ));
-    pages.push(json_page(
+    ))?;
+    put(json_page(
         MANIFEST_SCHEMA_PATH.into(),
         &manifest_schema(config),
-    ));
-    pages
+    ))
 }
 
 /// documents.json: the site, the count and every entry, in document order.
