@@ -6,8 +6,10 @@
 # previous one's background work to finish.
 # Usage: benches/incremental.sh [N] (default 10000)
 # Environment: WORK, SEED, VANBAN, SKIP_BUILD as for run.sh; EDITS (default
-# 5); KIND=body (append a paragraph, default) or title (change the title
-# with `sed -i`, which every list page naming the document shows).
+# 5); KIND=body (append a paragraph, default), title (change the title
+# with `sed -i`, which every list page naming the document shows) or
+# summary (set the front matter's summary, shown on the document's page);
+# SERVE_STDERR, a file for the server's standard error (default: none).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,7 +30,7 @@ mkdir -p "$WORK"
 "$VANBAN" bench-corpus --docs "$N" --out "$src" --seed "$SEED" >&2
 
 log="$WORK/serve-$N.log"
-"$VANBAN" serve --root "$src" --port 0 >"$log" 2>/dev/null &
+"$VANBAN" serve --root "$src" --port 0 >"$log" 2>"${SERVE_STDERR:-/dev/null}" &
 server=$!
 events=""
 cleanup() {
@@ -56,8 +58,8 @@ sleep 1
 
 doc=$(find "$src/content" -name '*.md' ! -name '_index.md' | sort | sed -n "$((N / 2))p")
 say "editing ${doc#"$src"/} $EDITS times ($KIND)"
-echo "| edit | save → reload message (ms) | server's own count (ms) | pages rendered | background catch-up (ms) |"
-echo "|---:|---:|---:|---:|---:|"
+echo "| edit | save → reload message (ms) | server's own count (ms) | pages rendered | then large pages (ms) | background catch-up (ms) |"
+echo "|---:|---:|---:|---:|---:|---:|"
 results="$WORK/incremental-$N.ms"
 : >"$results"
 for ((i = 1; i <= EDITS; i++)); do
@@ -67,6 +69,12 @@ for ((i = 1; i <= EDITS; i++)); do
   t0=$(date +%s.%N)
   if [ "$KIND" = title ]; then
     sed -i "s/^title = \"\(.*\)\"$/title = \"\1 (sửa lần $i)\"/" "$doc"
+  elif [ "$KIND" = summary ]; then
+    if grep -q '^summary = ' "$doc"; then
+      sed -i "s/^summary = .*/summary = \"Tóm tắt, sửa lần $i.\"/" "$doc"
+    else
+      sed -i "0,/^title = /s//summary = \"Tóm tắt, sửa lần $i.\"\ntitle = /" "$doc"
+    fi
   else
     printf '\nĐoạn bổ sung lần thứ %d.\n' "$i" >>"$doc"
   fi
@@ -78,13 +86,15 @@ for ((i = 1; i <= EDITS; i++)); do
   echo "$wall" >>"$results"
   until [ "$(grep -c '^Rebuilt' "$log" || true)" -gt "$rebuilt" ]; do sleep 0.01; done
   rendered=$(grep '^Rebuilt' "$log" | tail -1 | sed -n 's/.*: \([0-9]*\) pages rendered.*/\1/p')
+  # Large pages of other documents are made just after the reload message.
+  large=$(grep '^Rebuilt' "$log" | tail -1 | sed -n 's/.*then [0-9]* large pages in \([0-9]*\) ms.*/\1/p')
   # A page-level rebuild says the site-wide files follow; wait for them.
   catch_up=-
   if grep '^Rebuilt' "$log" | tail -1 | grep -q 'follow$'; then
     until [ "$(grep -c '^Caught up' "$log" || true)" -gt "$caught" ]; do sleep 0.05; done
     catch_up=$(grep '^Caught up' "$log" | tail -1 | sed -n 's/^Caught up in \([0-9]*\) ms.*/\1/p')
   fi
-  echo "| $i | $wall | $ms | $rendered | $catch_up |"
+  echo "| $i | $wall | $ms | $rendered | ${large:--} | $catch_up |"
   sleep 0.5
 done
 echo

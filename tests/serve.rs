@@ -33,9 +33,15 @@ impl Drop for Server {
 }
 
 fn start(root: &Path) -> Server {
+    start_with(root, &[])
+}
+
+/// Starts serve with extra environment variables.
+fn start_with(root: &Path, env: &[(&str, &str)]) -> Server {
     let mut child = vanban()
         .args(["serve", "--port", "0", "--root"])
         .arg(root)
+        .envs(env.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -155,6 +161,13 @@ fn bodies_rendered(line: &str) -> usize {
 /// "N pages rendered" from a rebuild line.
 fn pages_rendered(line: &str) -> usize {
     let before = line.split(" pages rendered").next().unwrap();
+    before.rsplit(' ').next().unwrap().parse().unwrap()
+}
+
+/// "N pages compared" from a page-level rebuild line: the pages whose
+/// context was made at all.
+fn pages_compared(line: &str) -> usize {
+    let before = line.split(" pages compared").next().unwrap();
     before.rsplit(' ').next().unwrap().parse().unwrap()
 }
 
@@ -316,8 +329,14 @@ fn edits_rebuild_only_what_they_touch_and_equal_a_full_build() {
         )],
     );
     assert_eq!(next_reload(&reloads)["errors"], 0);
+    // Documents after it in site order shift by one, which changes none of
+    // the links in the others' bodies.
+    let line = next_rebuild_line(&server);
+    assert_eq!(bodies_rendered(&line), 1, "only the new body: {line}");
     std::fs::remove_file(root.join("content/khanh-hoa/bao-cao.md")).unwrap();
     assert_eq!(next_reload(&reloads)["errors"], 0);
+    let line = next_rebuild_line(&server);
+    assert_eq!(bodies_rendered(&line), 0, "{line}");
     assert_eq!(get(&server, "/khanh-hoa/12-bc-ubnd-2020/").status, 404);
     assert!(get(&server, page)
         .text()
@@ -480,7 +499,8 @@ fn a_body_edit_renders_only_the_pages_that_show_the_document() {
     let report_page = get(&server, "/khanh-hoa/12-bc-ubnd-2020/").text();
     assert!(report_page.contains("Đoạn sửa đổi lần thứ nhất."));
     assert!(
-        report_page.contains("1847-qd-ttg-2018/>Quyết định số 1847/QĐ-TTg</a>"),
+        report_page.contains("1847-qd-ttg-2018/>Quyết định số 1847/QĐ-TTg</a>")
+            || report_page.contains("1847-qd-ttg-2018/\">Quyết định số 1847/QĐ-TTg</a>"),
         "the new citation is linked: {report_page}"
     );
     let decision = get(&server, "/1847-qd-ttg-2018/").text();
@@ -585,5 +605,184 @@ fn a_new_number_or_date_rebuilds_the_whole_site_and_equals_a_full_build() {
     assert!(get(&server, "/khanh-hoa/6870-kh-ubnd-2019/")
         .text()
         .contains("Triển khai thực hiện Đề án Văn hóa công vụ"));
+    assert_same_as_full_build(&server, root);
+}
+
+/// The HTML pages of a full build of `root` served at `address`.
+fn built_pages(root: &Path, address: &str) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let out = tempfile::tempdir().unwrap();
+    let o = build(
+        root,
+        out.path(),
+        &["--base-url", &format!("http://{address}/")],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    tree(out.path())
+        .into_iter()
+        .map(|f| f.to_string_lossy().into_owned())
+        .filter(|f| f.ends_with(".html"))
+        .map(|f| {
+            let bytes = std::fs::read(out.path().join(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect()
+}
+
+/// The pages whose bytes differ between two builds.
+fn changed_pages(
+    before: &std::collections::BTreeMap<String, Vec<u8>>,
+    after: &std::collections::BTreeMap<String, Vec<u8>>,
+) -> Vec<String> {
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>(),
+        "the same pages"
+    );
+    after
+        .iter()
+        .filter(|(path, bytes)| before[*path] != **bytes)
+        .map(|(path, _)| path.clone())
+        .collect()
+}
+
+#[test]
+fn a_title_edit_renders_only_the_list_pages_that_show_the_document() {
+    // Two documents a page, and three reports newer than the one edited,
+    // before it in site order, all on one conduct standard: it is on the
+    // second page of its province's list, of the reports' list and of the
+    // topic's, and alone on its year's.
+    let site = test_site();
+    let root = site.path();
+    const TOPIC: &str =
+        "\n## 2. Chuẩn mực giao tiếp, ứng xử\n\nCán bộ lắng nghe ý kiến người dân.\n";
+    let body = format!(
+        "Theo Kế hoạch số 6861/KH-UBND ngày 12/7/2019, các cơ quan đã triển khai.\n{TOPIC}"
+    );
+    write_files(
+        root,
+        &[
+            ("config.toml", "title = \"Thử nghiệm\"\npaginate = 2\n"),
+            (
+                "content/khanh-hoa/bao-cao.md",
+                &report("Kết quả thực hiện văn hóa công vụ năm 2020", &body),
+            ),
+        ],
+    );
+    for year in 2021u16..=2023 {
+        write_files(
+            root,
+            &[(
+                &format!("content/khanh-hoa/bao-cao-{year}.md"),
+                &doc(
+                    &format!(
+                        "title = \"Kết quả thực hiện văn hóa công vụ năm {year}\"\nkind = \"bao-cao\"\nnumber = \"{}/BC-UBND\"\nissued = \"{year}-12-01\"",
+                        [1, 10, 11][year as usize - 2021]
+                    ),
+                    &format!("Các cơ quan đã triển khai.\n{TOPIC}"),
+                ),
+            )],
+        );
+    }
+    let server = start(root);
+    let reloads = events(&server);
+    let before = built_pages(root, &server.address);
+
+    write_files(
+        root,
+        &[(
+            "content/khanh-hoa/bao-cao.md",
+            &report("Sơ kết ba năm thực hiện văn hóa công vụ", &body),
+        )],
+    );
+    assert_eq!(next_reload(&reloads)["errors"], 0);
+    let line = next_rebuild_line(&server);
+    assert!(line.contains("page-level"), "{line}");
+    let after = built_pages(root, &server.address);
+    let changed = changed_pages(&before, &after);
+    assert_eq!(
+        changed,
+        [
+            "chu-de/chuan-muc-giao-tiep-ung-xu/trang/2/index.html",
+            "index.html",
+            "khanh-hoa/12-bc-ubnd-2020/index.html",
+            "khanh-hoa/6861-kh-ubnd-2019/index.html",
+            "khanh-hoa/nhung/index.html",
+            "khanh-hoa/trang/2/index.html",
+            "loai/bao-cao/trang/2/index.html",
+            "nam/2020/index.html",
+            "nhung/index.html",
+        ],
+        "its page, the plan it cites, the home page, the second pages of \
+         its lists and topic, its year and the embeddable lists"
+    );
+    assert_eq!(
+        pages_rendered(&line),
+        changed.len(),
+        "exactly the pages that changed went through the templates: {line}"
+    );
+    assert_eq!(
+        pages_compared(&line),
+        changed.len(),
+        "no other list or topic page was even made: {line}"
+    );
+    assert!(get(&server, "/khanh-hoa/trang/2/")
+        .text()
+        .contains("Sơ kết ba năm thực hiện văn hóa công vụ"));
+    next_caught_up_line(&server);
+    assert_same_as_full_build(&server, root);
+
+    // A summary shows on the document's own page only.
+    let before = after;
+    let text = report("Sơ kết ba năm thực hiện văn hóa công vụ", &body).replacen(
+        "+++\n",
+        "+++\nsummary = \"Tóm tắt kết quả ba năm.\"\n",
+        1,
+    );
+    write_files(root, &[("content/khanh-hoa/bao-cao.md", &text)]);
+    assert_eq!(next_reload(&reloads)["errors"], 0);
+    let line = next_rebuild_line(&server);
+    assert!(line.contains("page-level"), "{line}");
+    let after = built_pages(root, &server.address);
+    let changed = changed_pages(&before, &after);
+    assert_eq!(changed, ["khanh-hoa/12-bc-ubnd-2020/index.html"]);
+    assert_eq!(pages_rendered(&line), 1, "{line}");
+    assert_eq!(pages_compared(&line), 1, "{line}");
+    assert!(get(&server, "/khanh-hoa/12-bc-ubnd-2020/")
+        .text()
+        .contains("Tóm tắt kết quả ba năm."));
+    next_caught_up_line(&server);
+    assert_same_as_full_build(&server, root);
+}
+
+#[test]
+fn large_pages_follow_the_reload_and_are_never_served_stale() {
+    // Every page counts as large: the pages of the documents that list the
+    // edited one are made after the reload message.
+    let site = test_site();
+    let root = site.path();
+    let server = start_with(root, &[("VANBAN_SERVE_LARGE_PAGE", "0")]);
+    let reloads = events(&server);
+    write_files(
+        root,
+        &[(
+            "content/khanh-hoa/bao-cao.md",
+            &report(
+                "Sơ kết ba năm thực hiện văn hóa công vụ",
+                "Theo Kế hoạch số 6861/KH-UBND ngày 12/7/2019, các cơ quan đã triển khai.\n",
+            ),
+        )],
+    );
+    assert_eq!(next_reload(&reloads)["errors"], 0);
+    // Asked for at once: the plan's page waits until it lists the new title.
+    assert!(get(&server, "/khanh-hoa/6861-kh-ubnd-2019/")
+        .text()
+        .contains("Sơ kết ba năm thực hiện văn hóa công vụ"));
+    let line = next_rebuild_line(&server);
+    assert!(line.contains("page-level"), "{line}");
+    assert!(
+        line.contains("then 1 large pages"),
+        "the plan's page: {line}"
+    );
+    next_caught_up_line(&server);
     assert_same_as_full_build(&server, root);
 }

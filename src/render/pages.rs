@@ -97,7 +97,30 @@ pub fn paginate<T: Clone + Serialize>(
     template: &'static str,
     context: &serde_json::Map<String, serde_json::Value>,
 ) -> Vec<PageSpec> {
-    let total = items.len().div_ceil(per_page).max(1);
+    paginate_where(
+        base,
+        items.len(),
+        per_page,
+        template,
+        context,
+        |_| true,
+        |r| &items[r],
+    )
+}
+
+/// The pages of a list of `len` items whose item range `want` accepts, as
+/// [`paginate`] makes them, with `items` giving a page's items: `serve`
+/// rebuilds only the pages that show an edited document.
+pub fn paginate_where<S: Serialize>(
+    base: &str,
+    len: usize,
+    per_page: usize,
+    template: &'static str,
+    context: &serde_json::Map<String, serde_json::Value>,
+    want: impl Fn(std::ops::Range<usize>) -> bool,
+    items: impl Fn(std::ops::Range<usize>) -> S,
+) -> Vec<PageSpec> {
+    let total = len.div_ceil(per_page).max(1);
     let url_of = |n: usize| {
         if n == 1 {
             base.to_string()
@@ -105,12 +128,15 @@ pub fn paginate<T: Clone + Serialize>(
             format!("{base}trang/{n}/")
         }
     };
+    let range = |n: usize| {
+        let start = (n - 1) * per_page;
+        start.min(len)..(start + per_page).min(len)
+    };
     (1..=total)
+        .filter(|&n| want(range(n)))
         .map(|n| {
-            let start = (n - 1) * per_page;
-            let slice = &items[start.min(items.len())..(start + per_page).min(items.len())];
             let mut spec = PageSpec::new(url_of(n), template)
-                .with("items", slice)
+                .with("items", items(range(n)))
                 .with(
                     "pagination",
                     Pagination {
@@ -217,6 +243,19 @@ pub fn stub_page(views: &Views, node: NodeId, official_url: Option<String>) -> P
 /// Home, jurisdictions, kinds, years, sections, search, 404 and the
 /// accessibility statement.
 pub fn list_pages(views: &Views) -> Vec<PageSpec> {
+    list_pages_where(views, None)
+}
+
+/// The list pages (of [`list_pages`], [`news_pages`] and [`embed_pages`])
+/// whose items include one of `docs`, for `serve` after an edit that keeps
+/// every document's place in every list (same identity, same date).
+pub fn list_pages_showing(views: &Views, docs: &[DocId]) -> Vec<PageSpec> {
+    list_pages_where(views, Some(docs))
+}
+
+/// `only`: just the pages listing one of these documents.
+fn list_pages_where(views: &Views, only: Option<&[DocId]>) -> Vec<PageSpec> {
+    let shows = |ids: &[DocId]| only.is_none_or(|o| ids.iter().any(|i| o.contains(i)));
     let site = views.site;
     let per_page = site.config.paginate;
     let mut pages = Vec::new();
@@ -263,17 +302,22 @@ pub fn list_pages(views: &Views) -> Vec<PageSpec> {
     let mut national = by_jur.get(&0).cloned().unwrap_or_default();
     national.retain(|&i| !site.documents[i].kind.is_news());
     newest_first(site, &mut national);
-    pages.push(
-        PageSpec::new(String::new(), "index.html")
-            .with("national", summaries(&national))
-            .with("children", child_links(0))
-            .with("latest", summaries(&latest))
-            .with("news", summaries(&news))
-            .with("total", all.len()),
-    );
+    if shows(&national) || shows(&latest) || shows(&news) {
+        pages.push(
+            PageSpec::new(String::new(), "index.html")
+                .with("national", summaries(&national))
+                .with("children", child_links(0))
+                .with("latest", summaries(&latest))
+                .with("news", summaries(&news))
+                .with("total", all.len()),
+        );
+    }
 
     for (j, jur) in site.jurisdictions.iter().enumerate().skip(1) {
         let mut own = by_jur.get(&j).cloned().unwrap_or_default();
+        if !shows(&own) {
+            continue;
+        }
         newest_first(site, &mut own);
         let mut context = serde_json::Map::new();
         context.insert(
@@ -297,14 +341,19 @@ pub fn list_pages(views: &Views) -> Vec<PageSpec> {
             ),
         );
         context.insert("subtree_count".into(), json!(subtree_counts[j]));
-        let mut specs = paginate(
+        let mut specs = paginate_where(
             &jur.url_path(),
-            &summaries(&own),
+            own.len(),
             per_page,
             "jurisdiction.html",
             &context,
+            |r| shows(&own[r]),
+            |r| summaries(&own[r]),
         );
-        if let (Some(first), Some(source)) = (specs.first_mut(), &jur.source) {
+        let base = jur.url_path();
+        if let (Some(first), Some(source)) =
+            (specs.first_mut().filter(|s| s.url == base), &jur.source)
+        {
             first.source = Some(source.clone());
         }
         pages.extend(specs);
@@ -317,7 +366,8 @@ pub fn list_pages(views: &Views) -> Vec<PageSpec> {
             .copied()
             .filter(|&i| site.documents[i].kind == *kind)
             .collect();
-        if ids.is_empty() {
+        // (The counts are only for the full list of pages.)
+        if ids.is_empty() || !shows(&ids) {
             continue;
         }
         newest_first(site, &mut ids);
@@ -326,15 +376,19 @@ pub fn list_pages(views: &Views) -> Vec<PageSpec> {
         let mut context = serde_json::Map::new();
         context.insert("heading".into(), json!(kind.name));
         context.insert("list_kind".into(), json!("kind"));
-        pages.extend(paginate(
+        pages.extend(paginate_where(
             &link.url,
-            &summaries(&ids),
+            ids.len(),
             per_page,
             "list.html",
             &context,
+            |r| shows(&ids[r]),
+            |r| summaries(&ids[r]),
         ));
     }
-    pages.push(PageSpec::new("loai/".into(), "kinds.html").with("kinds", &kind_counts));
+    if only.is_none() {
+        pages.push(PageSpec::new("loai/".into(), "kinds.html").with("kinds", &kind_counts));
+    }
 
     let mut years: BTreeMap<u16, Vec<DocId>> = BTreeMap::new();
     for &i in &all {
@@ -344,21 +398,28 @@ pub fn list_pages(views: &Views) -> Vec<PageSpec> {
     }
     let mut year_counts = Vec::new();
     for (year, ids) in years.iter_mut().rev() {
+        if !shows(ids) {
+            continue;
+        }
         newest_first(site, ids);
         let url = format!("nam/{year}/");
         year_counts.push(json!({"name": year.to_string(), "url": url, "count": ids.len()}));
         let mut context = serde_json::Map::new();
         context.insert("heading".into(), json!(format!("Văn bản năm {year}")));
         context.insert("list_kind".into(), json!("year"));
-        pages.extend(paginate(
+        pages.extend(paginate_where(
             &url,
-            &summaries(ids),
+            ids.len(),
             per_page,
             "list.html",
             &context,
+            |r| shows(&ids[r]),
+            |r| summaries(&ids[r]),
         ));
     }
-    pages.push(PageSpec::new("nam/".into(), "years.html").with("years", &year_counts));
+    if only.is_none() {
+        pages.push(PageSpec::new("nam/".into(), "years.html").with("years", &year_counts));
+    }
 
     for section in &site.sections {
         let prefix = format!("{}/", section.path);
@@ -367,7 +428,7 @@ pub fn list_pages(views: &Views) -> Vec<PageSpec> {
             .copied()
             .filter(|&i| site.documents[i].url_path.starts_with(&prefix))
             .collect();
-        if ids.is_empty() {
+        if ids.is_empty() || !shows(&ids) {
             continue;
         }
         newest_first(site, &mut ids);
@@ -378,13 +439,20 @@ pub fn list_pages(views: &Views) -> Vec<PageSpec> {
             "breadcrumbs".into(),
             serde_json::to_value(views.breadcrumbs(section.jurisdiction)).unwrap(),
         );
-        pages.extend(paginate(
+        pages.extend(paginate_where(
             &prefix,
-            &summaries(&ids),
+            ids.len(),
             per_page,
             "list.html",
             &context,
+            |r| shows(&ids[r]),
+            |r| summaries(&ids[r]),
         ));
+    }
+    if let Some(docs) = only {
+        pages.extend(news_pages_where(views, Some(docs)));
+        pages.extend(embed_pages_where(views, Some(docs)));
+        return pages;
     }
 
     let tree: Vec<_> = site
@@ -425,8 +493,7 @@ pub fn subtree_documents(site: &Site, jur: usize, news: Option<bool>) -> Vec<Doc
     let mut ids: Vec<DocId> = (0..site.documents.len())
         .filter(|&i| {
             let d = &site.documents[i];
-            news.is_none_or(|n| d.kind.is_news() == n)
-                && site.lies_within(d.jurisdiction, jur)
+            news.is_none_or(|n| d.kind.is_news() == n) && site.lies_within(d.jurisdiction, jur)
         })
         .collect();
     newest_first(site, &mut ids);
@@ -478,22 +545,48 @@ fn commendations(views: &Views, node: NodeId) -> Vec<DocSummary> {
 /// News list pages: site-wide at "tin-bai/" and per jurisdiction that has
 /// news in it or below it, newest first, paginated.
 pub fn news_pages(views: &Views) -> Vec<PageSpec> {
+    news_pages_where(views, None)
+}
+
+/// The jurisdictions whose subtree holds one of `only` (all without it).
+fn subtrees_of(site: &Site, only: Option<&[DocId]>) -> Vec<usize> {
+    match only {
+        None => (0..site.jurisdictions.len()).collect(),
+        Some(docs) => {
+            let mut js: Vec<usize> = docs
+                .iter()
+                .flat_map(|&d| site.jurisdiction_chain(site.documents[d].jurisdiction))
+                .chain(std::iter::once(0))
+                .collect();
+            js.sort_unstable();
+            js.dedup();
+            js
+        }
+    }
+}
+
+/// `only`: just the pages listing one of these documents.
+fn news_pages_where(views: &Views, only: Option<&[DocId]>) -> Vec<PageSpec> {
+    let shows = |ids: &[DocId]| only.is_none_or(|o| ids.iter().any(|i| o.contains(i)));
     let site = views.site;
     let mut pages = Vec::new();
-    for (j, jur) in site.jurisdictions.iter().enumerate() {
+    for j in subtrees_of(site, only) {
+        let jur = &site.jurisdictions[j];
         let ids = subtree_documents(site, j, Some(true));
-        if ids.is_empty() {
+        if ids.is_empty() || !shows(&ids) {
             continue;
         }
         let base = news_url(&jur.url_path());
         let root = super::relative_root(&base);
-        let items: Vec<NewsItem> = ids
-            .iter()
-            .map(|&i| NewsItem {
-                summary: views.doc_summary(&site.documents[i]),
-                news: news_view(views, i, &root),
-            })
-            .collect();
+        let items = |r: std::ops::Range<usize>| -> Vec<NewsItem> {
+            ids[r]
+                .iter()
+                .map(|&i| NewsItem {
+                    summary: views.doc_summary(&site.documents[i]),
+                    news: news_view(views, i, &root),
+                })
+                .collect()
+        };
         let mut context = serde_json::Map::new();
         let heading = if j == 0 {
             "Tin tức".to_string()
@@ -514,8 +607,16 @@ pub fn news_pages(views: &Views) -> Vec<PageSpec> {
         }
         // Pages deeper than the first sit one folder further down: their
         // image addresses are computed for the first page's depth.
-        let mut specs = paginate(&base, &items, site.config.paginate, "news.html", &context);
-        for spec in specs.iter_mut().skip(1) {
+        let mut specs = paginate_where(
+            &base,
+            ids.len(),
+            site.config.paginate,
+            "news.html",
+            &context,
+            |r| shows(&ids[r]),
+            items,
+        );
+        for spec in specs.iter_mut().filter(|s| s.url != base) {
             let deeper = super::relative_root(&spec.url);
             if let Some(serde_json::Value::Array(items)) = spec.context.get_mut("items") {
                 for item in items {
@@ -541,22 +642,32 @@ pub const EMBED_ITEMS: usize = 10;
 /// One small self-contained page per jurisdiction that a portal can place in
 /// an iframe: the newest documents of the jurisdiction and below it.
 pub fn embed_pages(views: &Views) -> Vec<PageSpec> {
+    embed_pages_where(views, None)
+}
+
+/// `only`: just the fragments listing one of these documents.
+fn embed_pages_where(views: &Views, only: Option<&[DocId]>) -> Vec<PageSpec> {
     let site = views.site;
-    site.jurisdictions
-        .iter()
-        .enumerate()
-        .map(|(j, jur)| {
+    subtrees_of(site, only)
+        .into_iter()
+        .filter_map(|j| {
+            let jur = &site.jurisdictions[j];
             let mut ids = subtree_documents(site, j, None);
             let total = ids.len();
             ids.truncate(EMBED_ITEMS);
+            if only.is_some_and(|o| !ids.iter().any(|i| o.contains(i))) {
+                return None;
+            }
             let items: Vec<DocSummary> = ids
                 .iter()
                 .map(|&i| views.doc_summary(&site.documents[i]))
                 .collect();
-            PageSpec::new(embed_url(&jur.url_path()), "embed.html")
-                .with("jurisdiction", views.jurisdiction(j))
-                .with("items", items)
-                .with("total", total)
+            Some(
+                PageSpec::new(embed_url(&jur.url_path()), "embed.html")
+                    .with("jurisdiction", views.jurisdiction(j))
+                    .with("items", items)
+                    .with("total", total),
+            )
         })
         .collect()
 }
@@ -568,21 +679,51 @@ pub fn topic_pages(views: &Views, bodies: &[RenderedBody]) -> Vec<PageSpec> {
     for topic in TOPICS {
         let entries = topics::entries(views, bodies, topic);
         index.push(json!({"name": topic.name, "url": topic.url(), "count": entries.len()}));
-        let mut context = serde_json::Map::new();
-        context.insert(
-            "topic".into(),
-            serde_json::to_value(topic.link()).expect("links serialise"),
-        );
         pages.extend(paginate(
             &topic.url(),
             &entries,
             views.site.config.paginate,
             "topic.html",
-            &context,
+            &topic_context(topic),
         ));
     }
     pages.push(PageSpec::new("chu-de/".into(), "topics.html").with("topics", index));
     pages
+}
+
+fn topic_context(topic: &topics::Topic) -> serde_json::Map<String, serde_json::Value> {
+    let mut context = serde_json::Map::new();
+    context.insert(
+        "topic".into(),
+        serde_json::to_value(topic.link()).expect("links serialise"),
+    );
+    context
+}
+
+/// The pages of `topic` that list one of `docs`, as [`topic_pages`] makes
+/// them, given the topic's `members` (the documents it has an entry for, in
+/// site order): `serve`, after an edit that changed no membership.
+pub fn topic_pages_showing(
+    views: &Views,
+    bodies: &[RenderedBody],
+    topic: &topics::Topic,
+    members: &[DocId],
+    docs: &[DocId],
+) -> Vec<PageSpec> {
+    paginate_where(
+        &topic.url(),
+        members.len(),
+        views.site.config.paginate,
+        "topic.html",
+        &topic_context(topic),
+        |r| members[r].iter().any(|i| docs.contains(i)),
+        |r| {
+            members[r]
+                .iter()
+                .filter_map(|&i| topics::entry(views, i, &bodies[i], topic))
+                .collect::<Vec<_>>()
+        },
+    )
 }
 
 /// Navigation shown on every page: provinces, kinds and years.

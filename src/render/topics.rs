@@ -76,30 +76,33 @@ const EXCERPT_WORDS: usize = 60;
 /// The entries of one topic, in document order (newest first is the list
 /// pages' job; here documents keep the site order for a stable page).
 pub fn entries(views: &Views, bodies: &[RenderedBody], topic: &Topic) -> Vec<TopicEntry> {
-    let mut out = Vec::new();
-    for (i, (doc, body)) in views.site.documents.iter().zip(bodies).enumerate() {
-        let passages: Vec<PassageView> = body
-            .passages
-            .iter()
-            .filter_map(|p| {
-                let heading = &body.headings[p.heading?];
-                topic.matches_heading(&heading.text).then(|| PassageView {
-                    heading: heading.text.clone(),
-                    url: format!("{}#{}", doc.url_path, heading.id),
-                    excerpt: excerpt(&p.text),
-                })
+    (0..views.site.documents.len().min(bodies.len()))
+        .filter_map(|i| entry(views, i, &bodies[i], topic))
+        .collect()
+}
+
+/// Document `doc`'s entry on `topic`'s page, with `body` its rendered body;
+/// `None` when it has none.
+pub fn entry(views: &Views, doc: usize, body: &RenderedBody, topic: &Topic) -> Option<TopicEntry> {
+    let d = &views.site.documents[doc];
+    let passages: Vec<PassageView> = body
+        .passages
+        .iter()
+        .filter_map(|p| {
+            let heading = &body.headings[p.heading?];
+            topic.matches_heading(&heading.text).then(|| PassageView {
+                heading: heading.text.clone(),
+                url: format!("{}#{}", d.url_path, heading.id),
+                excerpt: excerpt(&p.text),
             })
-            .collect();
-        let tagged = doc.topics.iter().any(|t| t == topic.slug);
-        if !passages.is_empty() || tagged {
-            out.push(TopicEntry {
-                doc: views.doc_summary(&views.site.documents[i]),
-                passages,
-                tagged,
-            });
-        }
-    }
-    out
+        })
+        .collect();
+    let tagged = d.topics.iter().any(|t| t == topic.slug);
+    (!passages.is_empty() || tagged).then(|| TopicEntry {
+        doc: views.doc_summary(d),
+        passages,
+        tagged,
+    })
 }
 
 fn excerpt(text: &str) -> String {

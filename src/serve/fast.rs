@@ -5,12 +5,15 @@
 //! document's own page, the pages of documents and stubs whose relation
 //! lists it entered, left or appears in, the coverage tables of the
 //! national documents it implements, and — when what lists show of it
-//! changed — the list and topic pages whose context changed. Every other
-//! page is provably the same, so the result equals a full build's; the
-//! site-wide files (search index, feeds, API, sitemap) follow in the
-//! background ([`super::catchup`]). Anything else — a new, removed or
-//! renamed file, `_index.md`, a changed identity, a stub that would change,
-//! federated manifests — goes through the full build.
+//! changed — the list and topic pages that list it. Identity decides a
+//! document's place in every list (lists are sorted by date, then URL;
+//! topic pages keep site order), so those pages are found without making
+//! the others. Every other page is provably the same, so the result equals
+//! a full build's; the site-wide files (search index, feeds, API, sitemap)
+//! follow in the background ([`super::catchup`]), and very large pages of
+//! other documents just after the reload message. Anything else — a new,
+//! removed or renamed file, `_index.md`, a changed identity, a stub that
+//! would change, federated manifests — goes through the full build.
 
 use super::incremental::{body_key, spec_key, Captured, Memo};
 use crate::content::{self, DocId, Document, Site};
@@ -46,12 +49,24 @@ pub struct Live {
     /// Documents changed in a batch that could not be applied (a broken
     /// file): applied with the next batch.
     pending: BTreeSet<DocId>,
+    /// Per topic of [`TOPICS`], the documents it has an entry for, in site
+    /// order: where a document's entry is on the topic's pages.
+    topic_members: Vec<Vec<DocId>>,
+    /// Pages of other documents larger than this (bytes) are rendered after
+    /// the reload message.
+    large_page: usize,
 }
 
 impl Live {
     /// `None` when the site federates other sites: their documents take
-    /// part in resolution, which only the full build does.
-    pub fn new(site: Site, graph: Graph, captured: Captured) -> Option<Live> {
+    /// part in resolution, which only the full build does. `bodies` are the
+    /// build's, in site order.
+    pub fn new(
+        site: Site,
+        graph: Graph,
+        captured: Captured,
+        bodies: &[RenderedBody],
+    ) -> Option<Live> {
         if !site.config.federation.manifests.is_empty() {
             return None;
         }
@@ -63,6 +78,7 @@ impl Live {
             .map(|(i, d)| (d.source.clone(), i))
             .collect();
         let dirs = content_dirs(&site.root);
+        let topic_members = topic_members(&site, &graph, bodies);
         Some(Live {
             site,
             graph,
@@ -73,6 +89,12 @@ impl Live {
             dirs,
             fresh: Arc::new(captured.fresh),
             pending: BTreeSet::new(),
+            topic_members,
+            // Tests make every page large to see these pages follow.
+            large_page: std::env::var("VANBAN_SERVE_LARGE_PAGE")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(LARGE_PAGE),
         })
     }
 
@@ -135,9 +157,16 @@ pub enum Rebuilt {
     Full(&'static str),
 }
 
+/// Final (minified) pages by output path.
+pub type Pages = Vec<(String, Arc<Vec<u8>>)>;
+
 pub struct Applied {
     /// Final (minified) pages that changed.
-    pub pages: Vec<(String, Arc<Vec<u8>>)>,
+    pub pages: Pages,
+    /// Large pages of other documents that show the changed ones, left for
+    /// [`render_later`] after the reload message; until then requests for
+    /// them wait, so they are never served stale.
+    pub later: Later,
     /// Pages whose context was built and compared.
     pub considered: usize,
     /// Pages that went through the templates again.
@@ -146,8 +175,24 @@ pub struct Applied {
     pub steps: Vec<(&'static str, Duration)>,
 }
 
+/// Pages a page-level rebuild leaves for just after its reload message.
+#[derive(Default)]
+pub struct Later {
+    nodes: Vec<NodeId>,
+    /// Their output paths.
+    pub paths: Vec<String>,
+}
+
+/// A page whose last output was larger than this is rendered after the
+/// reload message: a national decision's page lists thousands of local
+/// documents in its relation and coverage tables (5 MB at 10,000
+/// documents) and takes longer to build, render and minify than the whole
+/// rest of an edit.
+const LARGE_PAGE: usize = 256 * 1024;
+
 /// Applies the changed documents `docs` to `live` and `memo` and renders
-/// what they touch.
+/// what they touch, but for large pages of other documents (see
+/// [`Applied::later`]).
 pub fn rebuild(live: &mut Live, memo: &mut Memo, docs: &[DocId]) -> Rebuilt {
     let mut steps = Vec::new();
     let mut clock = Instant::now();
@@ -178,17 +223,20 @@ pub fn rebuild(live: &mut Live, memo: &mut Memo, docs: &[DocId]) -> Rebuilt {
         site: &live.site,
         graph: &live.graph,
     };
-    let mut shown_changed = false;
-    let mut topics_changed = false;
+    // The documents whose line in lists changed.
+    let mut shown: Vec<DocId> = Vec::new();
     let mut old_topic_entries = Vec::with_capacity(parsed.len());
     for (d, new) in &parsed {
         let old = &live.site.documents[*d];
         if !same_identity(old, new) {
             return Rebuilt::Full("a document's identity changed");
         }
-        shown_changed |= appearance(&views, old) != appearance(&views, new);
-        old_topic_entries.push(topic_entries(&live.site, old, memo.body(*d)));
+        if appearance(&views, old) != appearance(&views, new) {
+            shown.push(*d);
+        }
+        old_topic_entries.push(topic_entries(&views, *d, memo.body(*d)));
     }
+    let shown_changed = !shown.is_empty();
     // The national documents whose coverage tables may show these.
     let mut nationals: BTreeSet<NodeId> = BTreeSet::new();
     for &d in docs {
@@ -225,11 +273,30 @@ pub fn rebuild(live: &mut Live, memo: &mut Memo, docs: &[DocId]) -> Rebuilt {
     let linkers = CitationLinks { site, graph };
     let options = markdown::options(site.config.allow_html);
     let mut specs: Vec<PageSpec> = Vec::new();
+    // Per topic, the documents whose entry on it changed, and whether one
+    // entered or left it.
+    let mut topic_docs: Vec<Vec<DocId>> = vec![Vec::new(); TOPICS.len()];
+    let mut topic_joined = false;
     for (&d, old_entries) in docs.iter().zip(old_topic_entries) {
         let root = render::relative_root(&site.documents[d].url_path);
         let linker = linkers.for_document(d, &root);
         let (spec, body) = pages::document_page(&views, d, linker.as_ref(), &options);
-        topics_changed |= old_entries != topic_entries(site, &site.documents[d], &body);
+        let new_entries = topic_entries(&views, d, &body);
+        for (t, (old, new)) in old_entries.iter().zip(&new_entries).enumerate() {
+            if old != new {
+                topic_docs[t].push(d);
+                if old.is_some() != new.is_some() {
+                    topic_joined = true;
+                    let members = &mut live.topic_members[t];
+                    match members.binary_search(&d) {
+                        Ok(i) => {
+                            members.remove(i);
+                        }
+                        Err(i) => members.insert(i, d),
+                    }
+                }
+            }
+        }
         specs.push(spec);
         memo.set_body(d, body_key(site, graph, d), body);
     }
@@ -250,18 +317,29 @@ pub fn rebuild(live: &mut Live, memo: &mut Memo, docs: &[DocId]) -> Rebuilt {
     for &d in docs {
         nodes.remove(&d);
     }
-    for &n in &nodes {
-        specs.push(match graph.as_document(n) {
-            Some(doc) => pages::document_page_with_body(&views, doc, memo.body(doc).clone()).0,
-            None => render::stub_spec(&Views { site, graph }, n - graph.doc_count),
-        });
+    let mut later = Later::default();
+    for n in nodes {
+        let path = render::output_path(&node_url(&views, n));
+        if memo
+            .page_len(&path)
+            .is_some_and(|len| len > live.large_page)
+        {
+            later.nodes.push(n);
+            later.paths.push(path);
+        } else {
+            specs.push(node_spec(&views, memo, n));
+        }
     }
     lap("pages", &mut steps);
     if shown_changed {
-        specs.extend(pages::list_pages(&views));
+        // Every document keeps its place in every list (same identity):
+        // only the pages that list one of them change.
+        specs.extend(pages::list_pages_showing(&views, &shown));
         lap("lists", &mut steps);
     }
-    if topics_changed {
+    if topic_joined {
+        // One entered or left a topic: its later pages shift, and the
+        // topic index counts it.
         let topic_specs = pages::topic_pages(&views, memo.bodies());
         // A topic page more or fewer changes the sitemap and links: rare,
         // and left to the full build.
@@ -274,10 +352,76 @@ pub fn rebuild(live: &mut Live, memo: &mut Memo, docs: &[DocId]) -> Rebuilt {
         }
         specs.extend(topic_specs);
         lap("topics", &mut steps);
+    } else if topic_docs.iter().any(|d| !d.is_empty()) {
+        for ((topic, members), changed) in TOPICS.iter().zip(&live.topic_members).zip(&topic_docs) {
+            if !changed.is_empty() {
+                specs.extend(pages::topic_pages_showing(
+                    &views,
+                    memo.bodies(),
+                    topic,
+                    members,
+                    changed,
+                ));
+            }
+        }
+        lap("topics", &mut steps);
     }
 
-    // Compare: only pages whose context changed go through the templates.
     let considered = specs.len();
+    let (pages, rendered) = match render_changed(&live.theme, &live.base, site, memo, specs) {
+        Ok(done) => done,
+        Err(why) => return Rebuilt::Full(why),
+    };
+    lap("render", &mut steps);
+    Rebuilt::Done(Applied {
+        pages,
+        later,
+        considered,
+        rendered,
+        bodies: docs.len(),
+        steps,
+    })
+}
+
+/// Renders the pages [`rebuild`] left for after its reload message.
+pub fn render_later(live: &Live, memo: &mut Memo, later: Later) -> Result<Pages, &'static str> {
+    let views = Views {
+        site: &live.site,
+        graph: &live.graph,
+    };
+    let specs: Vec<PageSpec> = later
+        .nodes
+        .into_par_iter()
+        .map(|n| node_spec(&views, memo, n))
+        .collect();
+    render_changed(&live.theme, &live.base, &live.site, memo, specs).map(|(pages, _)| pages)
+}
+
+/// The page of node `n`, a document (with its body as last rendered) or a
+/// stub.
+fn node_spec(views: &Views, memo: &Memo, n: NodeId) -> PageSpec {
+    match views.graph.as_document(n) {
+        Some(doc) => pages::document_page_with_body(views, doc, memo.body(doc).clone()).0,
+        None => render::stub_spec(views, n - views.graph.doc_count),
+    }
+}
+
+fn node_url(views: &Views, n: NodeId) -> String {
+    match views.graph.as_document(n) {
+        Some(doc) => views.site.documents[doc].url_path.clone(),
+        None => views.summary(n).url,
+    }
+}
+
+/// Puts through the templates only the pages whose context changed, and
+/// records them in `memo`; returns them and how many there were.
+fn render_changed(
+    theme: &Theme,
+    base: &tera::Context,
+    site: &Site,
+    memo: &mut Memo,
+    specs: Vec<PageSpec>,
+) -> Result<(Pages, usize), &'static str> {
     let keyed: Vec<(String, u64, PageSpec)> = specs
         .into_par_iter()
         .map(|spec| (render::output_path(&spec.url), spec_key(&spec), spec))
@@ -287,13 +431,12 @@ pub fn rebuild(live: &mut Live, memo: &mut Memo, docs: &[DocId]) -> Rebuilt {
         match memo.page_key(&path) {
             Some(k) if k == key => {}
             Some(_) => dirty.push((path, key, spec)),
-            None => return Rebuilt::Full("a page appeared"),
+            None => return Err("a page appeared"),
         }
     }
     let rendered = dirty.len();
-    lap("compare", &mut steps);
     let minify = site.config.minify;
-    let (theme, base, base_url) = (&live.theme, &live.base, &site.config.base_url);
+    let base_url = &site.config.base_url;
     let done: Result<Vec<(String, u64, Vec<u8>)>, Diagnostic> = dirty
         .into_par_iter()
         .map(|(path, key, spec)| {
@@ -307,7 +450,7 @@ pub fn rebuild(live: &mut Live, memo: &mut Memo, docs: &[DocId]) -> Rebuilt {
         })
         .collect();
     let Ok(done) = done else {
-        return Rebuilt::Full("a template failed");
+        return Err("a template failed");
     };
     let mut pages = Vec::with_capacity(done.len());
     for (path, key, bytes) in done {
@@ -315,14 +458,7 @@ pub fn rebuild(live: &mut Live, memo: &mut Memo, docs: &[DocId]) -> Rebuilt {
         memo.set_page(path.clone(), key, bytes.clone());
         pages.push((path, bytes));
     }
-    lap("render", &mut steps);
-    Rebuilt::Done(Applied {
-        pages,
-        considered,
-        rendered,
-        bodies: docs.len(),
-        steps,
-    })
+    Ok((pages, rendered))
 }
 
 /// What decides a document's URL, its place in lists and the stubs and
@@ -351,26 +487,30 @@ fn appearance(views: &Views, d: &Document) -> String {
     .expect("views serialise")
 }
 
-/// The document's entries on every topic page: topic pages are made of
-/// each document's entries, in site order, so they change only if these do.
-fn topic_entries(site: &Site, doc: &Document, body: &RenderedBody) -> String {
-    let one = Site {
-        root: site.root.clone(),
-        config: site.config.clone(),
-        jurisdictions: site.jurisdictions.clone(),
-        sections: Vec::new(),
-        documents: vec![doc.clone()],
-    };
-    let graph = Graph::unlinked(&one);
-    let views = Views {
-        site: &one,
-        graph: &graph,
-    };
-    let entries: Vec<_> = TOPICS
+/// The document's entry on each topic page, serialised (`None` where it
+/// has none): topic pages are made of each document's entry, in site order.
+fn topic_entries(views: &Views, doc: DocId, body: &RenderedBody) -> Vec<Option<String>> {
+    TOPICS
         .iter()
-        .map(|t| topics::entries(&views, std::slice::from_ref(body), t))
-        .collect();
-    serde_json::to_string(&entries).expect("topic entries serialise")
+        .map(|t| {
+            topics::entry(views, doc, body, t)
+                .map(|e| serde_json::to_string(&e).expect("topic entries serialise"))
+        })
+        .collect()
+}
+
+/// Per topic, the documents with an entry on it, in site order.
+fn topic_members(site: &Site, graph: &Graph, bodies: &[RenderedBody]) -> Vec<Vec<DocId>> {
+    let views = Views { site, graph };
+    TOPICS
+        .iter()
+        .map(|t| {
+            (0..site.documents.len().min(bodies.len()))
+                .into_par_iter()
+                .filter(|&d| topics::entry(&views, d, &bodies[d], t).is_some())
+                .collect()
+        })
+        .collect()
 }
 
 /// The national-level nodes `doc` implements, directly or through others:
@@ -474,7 +614,7 @@ mod tests {
         };
         let generated = build::generate_with(&options, &mut stages).ok().unwrap();
         let (_, captured) = stages.finish();
-        let live = Live::new(generated.site, generated.graph, captured.unwrap()).unwrap();
+        let live = Live::new(generated.site, generated.graph, captured.unwrap(), &[]).unwrap();
         let plan = |paths: &[&str]| {
             let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
             live.plan(root, &paths)

@@ -101,6 +101,11 @@ impl Memo {
         self.pages.get(path).map(|(k, _)| *k)
     }
 
+    /// The size of the page last rendered to `path`.
+    pub fn page_len(&self, path: &str) -> Option<usize> {
+        self.pages.get(path).map(|(_, b)| b.len())
+    }
+
     pub fn set_page(&mut self, path: String, key: u64, bytes: Arc<Vec<u8>>) {
         self.pages.insert(path, (key, bytes));
     }
@@ -261,7 +266,11 @@ pub fn body_key(site: &Site, graph: &Graph, doc: usize) -> u64 {
 }
 
 fn hash_link(site: &Site, graph: &Graph, link: &LinkedCitation, h: &mut DefaultHasher) {
-    format!("{link:?}").hash(h);
+    // Not the target's node id: it shifts for every document after one
+    // added or removed, while the link it makes (by URL) stays the same.
+    link.number_key.hash(h);
+    format!("{:?}", link.date).hash(h);
+    link.target.is_some().hash(h);
     if let Some(node) = link.target {
         match graph.as_document(node) {
             Some(d) => site.documents[d].url_path.hash(h),

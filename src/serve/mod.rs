@@ -47,6 +47,19 @@ struct State {
     version: u64,
     /// After a page-level rebuild, until the site-wide files are made again.
     catch_up: Option<CatchUp>,
+    /// Pages a page-level rebuild renders just after its reload message.
+    later: HashSet<String>,
+}
+
+impl State {
+    /// Whether `path` is being made again: a request for it waits.
+    fn pending(&self, path: &str) -> bool {
+        self.later.contains(path)
+            || self
+                .catch_up
+                .as_ref()
+                .is_some_and(|c| !c.fresh.contains(path))
+    }
 }
 
 struct CatchUp {
@@ -106,13 +119,7 @@ impl Shared {
     fn wait_for(&self, path: &str) -> bool {
         let mut settle = self.settle.lock().expect("settle lock");
         loop {
-            let pending = {
-                let state = self.state.read().expect("state lock");
-                state
-                    .catch_up
-                    .as_ref()
-                    .is_some_and(|c| !c.fresh.contains(path))
-            };
+            let pending = self.state.read().expect("state lock").pending(path);
             if !pending {
                 return true;
             }
@@ -368,6 +375,7 @@ fn page_level(serving: &mut Serving, docs: &[usize], started: Instant, label: &s
                 for (path, bytes) in applied.pages {
                     state.pages.insert(path, bytes);
                 }
+                state.later = applied.later.paths.iter().cloned().collect();
                 state.errors.clear();
                 state.version += 1;
                 version = state.version;
@@ -386,11 +394,34 @@ fn page_level(serving: &mut Serving, docs: &[usize], started: Instant, label: &s
                 .map(|(name, d)| format!("{name} {} ms", d.as_millis()))
                 .collect::<Vec<_>>()
                 .join(", ");
+            let large = applied.later.paths.len();
+            let mut rendered = applied.rendered;
+            let mut after = String::new();
+            if large > 0 {
+                let clock = Instant::now();
+                match fast::render_later(live, &mut serving.memo, applied.later) {
+                    Ok(pages) => {
+                        rendered += pages.len();
+                        let mut state = shared.state.write().expect("state lock");
+                        for (path, bytes) in pages {
+                            state.pages.insert(path, bytes);
+                        }
+                        state.later.clear();
+                    }
+                    // The full build clears `later` when it is done, so
+                    // that no stale page is served meanwhile.
+                    Err(why) => return full_after_page_level(serving, started, label, why),
+                }
+                shared.notify_caught_up();
+                after = format!(
+                    "; then {large} large pages in {} ms",
+                    clock.elapsed().as_millis()
+                );
+            }
             let documents = live.site.documents.len();
             println!(
-                "Rebuilt after {label} in {ms} ms: {} pages rendered, {} reused; {} bodies rendered, {} reused (page-level: {steps}; {} pages compared); search index, feeds, API and sitemap follow",
-                applied.rendered,
-                serving.memo.page_count() - applied.rendered,
+                "Rebuilt after {label} in {ms} ms: {rendered} pages rendered, {} reused; {} bodies rendered, {} reused (page-level: {steps}; {} pages compared{after}); search index, feeds, API and sitemap follow",
+                serving.memo.page_count() - rendered,
                 applied.bodies,
                 documents - applied.bodies,
                 applied.considered,
@@ -418,25 +449,28 @@ fn page_level(serving: &mut Serving, docs: &[usize], started: Instant, label: &s
             ));
             let _ = std::io::stdout().flush();
         }
-        Rebuilt::Full(why) => {
-            println!("{label}: {why}; rebuilding everything");
-            // The live build was changed half-way: no copy of it can make
-            // the owed files any more. A full build that succeeds makes
-            // them; one that fails leaves the overlay over what there is.
-            let owed = serving.owed.take().is_some();
-            serving.live = None;
-            serving.live = rebuild(
-                &serving.options,
-                &mut serving.memo,
-                &serving.shared,
-                started,
-                Some(label),
-            );
-            if owed && serving.live.is_none() {
-                serving.shared.state.write().expect("state lock").catch_up = None;
-                serving.shared.notify_caught_up();
-            }
-        }
+        Rebuilt::Full(why) => full_after_page_level(serving, started, label, why),
+    }
+}
+
+/// The full build, when a page-level rebuild found it cannot do the edit.
+fn full_after_page_level(serving: &mut Serving, started: Instant, label: &str, why: &str) {
+    println!("{label}: {why}; rebuilding everything");
+    // The live build was changed half-way: no copy of it can make
+    // the owed files any more. A full build that succeeds makes
+    // them; one that fails leaves the overlay over what there is.
+    let owed = serving.owed.take().is_some();
+    serving.live = None;
+    serving.live = rebuild(
+        &serving.options,
+        &mut serving.memo,
+        &serving.shared,
+        started,
+        Some(label),
+    );
+    if owed && serving.live.is_none() {
+        serving.shared.state.write().expect("state lock").catch_up = None;
+        serving.shared.notify_caught_up();
     }
 }
 
@@ -462,7 +496,7 @@ fn rebuild(
     let result = build::generate_with(options, &mut stages);
     let reuse = stages.reuse;
     let (pending, captured) = stages.finish();
-    let mut live = None;
+    let mut kept = None;
     let version;
     let mut errors = 0;
     let mut stages_ms = String::new();
@@ -485,10 +519,11 @@ fn rebuild(
             state.errors.clear();
             state.version += 1;
             state.catch_up = None;
+            state.later.clear();
             version = state.version;
             drop(state);
             shared.notify_caught_up();
-            live = captured.and_then(|c| Live::new(generated.site, generated.graph, c));
+            kept = captured.map(|c| (generated.site, generated.graph, c));
         }
         Err(diagnostics) => {
             for d in &diagnostics {
@@ -499,6 +534,13 @@ fn rebuild(
             errors = state.errors.len();
             state.version += 1;
             version = state.version;
+            // Pages a page-level rebuild left unfinished stay as they were,
+            // under the errors.
+            if !state.later.is_empty() {
+                state.later.clear();
+                drop(state);
+                shared.notify_caught_up();
+            }
         }
     }
     let ms = started.elapsed().as_millis();
@@ -519,7 +561,8 @@ fn rebuild(
         "event: reload\ndata: {{\"version\":{version},\"errors\":{errors},\"ms\":{ms}}}\n\n"
     ));
     let _ = std::io::stdout().flush();
-    live
+    // After the reload message: what page-level rebuilds keep.
+    kept.and_then(|(site, graph, captured)| Live::new(site, graph, captured, memo.bodies()))
 }
 
 fn accept(listener: TcpListener, shared: Arc<Shared>) {
@@ -567,11 +610,7 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     };
     let state = loop {
         let state = shared.state.read().expect("state lock");
-        let pending = state
-            .catch_up
-            .as_ref()
-            .is_some_and(|c| !c.fresh.contains(&path));
-        if !pending {
+        if !state.pending(&path) {
             break state;
         }
         drop(state);
