@@ -314,14 +314,7 @@ fn watch_loop(
             Plan::Documents(docs) => page_level(serving, &docs, started, &label),
             Plan::Full => {
                 post_owed_now(serving);
-                serving.live = None;
-                serving.live = rebuild(
-                    &serving.options,
-                    &mut serving.memo,
-                    &serving.shared,
-                    started,
-                    Some(&label),
-                );
+                rebuild_live(serving, started, &label);
             }
         }
     }
@@ -453,13 +446,9 @@ fn page_level(serving: &mut Serving, docs: &[usize], started: Instant, label: &s
     }
 }
 
-/// The full build, when a page-level rebuild found it cannot do the edit.
-fn full_after_page_level(serving: &mut Serving, started: Instant, label: &str, why: &str) {
-    println!("{label}: {why}; rebuilding everything");
-    // The live build was changed half-way: no copy of it can make
-    // the owed files any more. A full build that succeeds makes
-    // them; one that fails leaves the overlay over what there is.
-    let owed = serving.owed.take().is_some();
+/// Replaces the live build with a full one; the old one is dropped first,
+/// so two whole sites are never held at once.
+fn rebuild_live(serving: &mut Serving, started: Instant, label: &str) {
     serving.live = None;
     serving.live = rebuild(
         &serving.options,
@@ -468,6 +457,16 @@ fn full_after_page_level(serving: &mut Serving, started: Instant, label: &str, w
         started,
         Some(label),
     );
+}
+
+/// The full build, when a page-level rebuild found it cannot do the edit.
+fn full_after_page_level(serving: &mut Serving, started: Instant, label: &str, why: &str) {
+    println!("{label}: {why}; rebuilding everything");
+    // The live build was changed half-way: no copy of it can make
+    // the owed files any more. A full build that succeeds makes
+    // them; one that fails leaves the overlay over what there is.
+    let owed = serving.owed.take().is_some();
+    rebuild_live(serving, started, label);
     if owed && serving.live.is_none() {
         serving.shared.state.write().expect("state lock").catch_up = None;
         serving.shared.notify_caught_up();
