@@ -6,9 +6,14 @@
 //! - `filters.bin`: run-length list of (docs, jurisdiction, kind, year) in
 //!   doc-id order; doc ids are sorted by those keys so runs are few.
 //! - `dates.bin`: per-doc month/day, fetched only to sort by date.
-//! - `s/{n}.bin`: term shards, see [`put_entry`]; terms are hashed to a
-//!   shard by [`shard_key`], and a term with large postings is a pointer
-//!   ([`FILE`]) to `t/{id}.bin`, which holds that one entry.
+//! - `big.bin`: the sorted [`fnv1a`] hashes of the terms that live in files
+//!   of their own, as varint deltas; fetched with `meta.json`, so a query
+//!   fetches a big term's file at once, in parallel with its shards.
+//! - `t/{hash:x}.bin`: every term whose `fnv1a` hash is in `big.bin` (a term
+//!   with large postings, and any other term that happens to share its
+//!   hash), entries as in a shard.
+//! - `s/{n}.bin`: term shards, see [`put_entry`]; the other terms, hashed to
+//!   a shard by [`shard_key`].
 //! - `d/{id}.bin`: one document's metadata (a line of JSON) and snippet text
 //!   (gzip), fetched only for the hits shown.
 //!
@@ -18,13 +23,15 @@
 pub const META: &str = "search/meta.json";
 pub const FILTERS: &str = "search/filters.bin";
 pub const DATES: &str = "search/dates.bin";
+pub const BIG: &str = "search/big.bin";
 
 pub fn shard_path(n: u32) -> String {
     format!("search/s/{n}.bin")
 }
 
-pub fn term_path(id: u32) -> String {
-    format!("search/t/{id}.bin")
+/// The file of the big terms with this [`fnv1a`] hash.
+pub fn term_path(hash: u32) -> String {
+    format!("search/t/{hash:x}.bin")
 }
 
 pub fn doc_path(id: u32) -> String {
@@ -73,9 +80,7 @@ pub const COMPLEMENT: u8 = 4;
 /// two is). "=văn" against "van", "van hoa" against "van": a few docs
 /// instead of a bitmap of every doc.
 pub const DIFF: u8 = 5;
-/// A pointer: the postings are a varint file id; `t/{id}.bin` holds the
-/// term's real entry. The pointer keeps the real idf.
-pub const FILE: u8 = 3;
+// 3 was a pointer to a big term's file (index version 2).
 
 /// Impact levels 1..=16 quantise the BM25 term-frequency factor.
 pub const LEVELS: u32 = 16;
@@ -147,9 +152,14 @@ pub fn shard_key(term: &str) -> String {
     }
 }
 
+/// The pseudo-term of the documents that have a text (not stubs of cited
+/// documents); every query with words fetches it.
+pub const TEXTS: &str = "*";
+
 /// The term a [`DIFF`] entry is relative to, one that every query needing
 /// the term also fetches: the folded word of an exact form, the first word
-/// of a bigram (in the same field), the body word of a title word.
+/// of a bigram (in the same field), the body word of a title word, and
+/// [`TEXTS`] for a body word. Docs of a difference get the bitmap level.
 pub fn base_term(term: &str) -> Option<String> {
     if let Some(exact) = term.strip_prefix('=') {
         Some(crate::text::fold(exact))
@@ -158,10 +168,10 @@ pub fn base_term(term: &str) -> Option<String> {
             Some((a, _)) => format!("^{a}"),
             None => title.to_string(),
         })
-    } else if term.starts_with('#') {
+    } else if term.starts_with('#') || term == TEXTS {
         None
     } else {
-        term.split_once(' ').map(|(a, _)| a.to_string())
+        Some(term.split_once(' ').map_or(TEXTS, |(a, _)| a).to_string())
     }
 }
 

@@ -7,9 +7,7 @@
 //! appending postings (ids only grow from block to block), so the result is
 //! byte-identical whatever the thread count.
 
-use super::format::{
-    self, get_varint, put_varint, BITMAP, COMPLEMENT, DIFF, FILE, LIST, LIST_LEVELS,
-};
+use super::format::{self, get_varint, put_varint, BITMAP, COMPLEMENT, DIFF, LIST, LIST_LEVELS};
 use super::tokenize::{count_words, exact_key, for_each_word, number_terms};
 use super::{IndexFile, SearchDoc};
 use crate::model::PartialDate;
@@ -21,11 +19,13 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 #[derive(Debug, Clone)]
 pub struct IndexOptions {
     /// Shard count is chosen so shards of small terms average about this
-    /// size. A query fetches one shard per word and per word pair.
+    /// size. A query fetches one shard per word and per word pair (none
+    /// for a word whose terms are all big), so smaller shards mean fewer
+    /// bytes per query and more files.
     pub shard_bytes: usize,
-    /// A term whose postings exceed this gets a file of its own (its shard
-    /// keeps a pointer), so a rare word never pays for a common one that
-    /// happens to hash to the same shard.
+    /// A term whose postings exceed this gets a file of its own (listed in
+    /// big.bin), so a rare word never pays for a common one that happens
+    /// to hash to the same shard.
     pub big_bytes: usize,
     /// Characters of body text kept per document for snippets.
     pub text_chars: usize,
@@ -37,7 +37,7 @@ pub struct IndexOptions {
 impl Default for IndexOptions {
     fn default() -> Self {
         IndexOptions {
-            shard_bytes: 8 * 1024,
+            shard_bytes: 4 * 1024,
             big_bytes: 2 * 1024,
             text_chars: 20_000,
             bitmap_min_docs: 256,
@@ -451,10 +451,13 @@ pub fn build_index_with(docs: &[SearchDoc], opts: &IndexOptions) -> Vec<IndexFil
     let n = sorted.len();
     // Lengths first (BM25 needs the average); texts are normalised one at a
     // time below so the corpus is never copied whole.
-    let lens: Vec<u32> = sorted
+    let (lens, body_lens): (Vec<u32>, Vec<u32>) = sorted
         .par_iter()
-        .map(|s| count_words(&s.doc.title) + count_words(&s.doc.body))
-        .collect();
+        .map(|s| {
+            let body = count_words(&s.doc.body);
+            (count_words(&s.doc.title) + body, body)
+        })
+        .unzip();
     let avg = lens.iter().map(|&l| f64::from(l)).sum::<f64>() / n.max(1) as f64;
 
     let mut nums = Numbers {
@@ -519,6 +522,14 @@ pub fn build_index_with(docs: &[SearchDoc], opts: &IndexOptions) -> Vec<IndexFil
         }
         terms.insert(k, (LIST_LEVELS, p));
     }
+    // The documents with a text, the base of every plain word: a word of
+    // nearly every text is then stored as the few texts without it (and
+    // the stubs of cited documents, which have none, cost nothing).
+    let mut texts = Postings::default();
+    for (doc, _) in body_lens.iter().enumerate().filter(|x| *x.1 > 0) {
+        texts.push(doc as u32, None);
+    }
+    terms.insert(format::TEXTS.to_string(), (LIST, texts));
 
     let bitmap_bytes = n.div_ceil(8);
     let terms: Vec<(String, (u8, Postings))> =
@@ -569,8 +580,11 @@ pub fn build_index_with(docs: &[SearchDoc], opts: &IndexOptions) -> Vec<IndexFil
                 };
             }
             // A big presence term often differs from its base in few docs.
+            // (A word keeps its levels unless it already lost them to a
+            // bitmap: a difference is presence only.)
             let base = format::base_term(key).and_then(|b| by_key.get(b.as_str()));
-            if let (true, Some(&b)) = (postings.len() > opts.big_bytes, base) {
+            let big = postings.len() > opts.big_bytes && kind != LIST_LEVELS;
+            if let (true, Some(&b)) = (big, base) {
                 let (base_kind, base_p) = &terms[b].1;
                 let diff = format::symmetric_difference(
                     &docs_of(*base_kind, base_p),
@@ -588,29 +602,30 @@ pub fn build_index_with(docs: &[SearchDoc], opts: &IndexOptions) -> Vec<IndexFil
         .collect();
     encoded.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
-    // Big terms go to files of their own, numbered in key order; their
-    // shard keeps a pointer entry.
-    let mut big_files = Vec::new();
+    // Big terms go to files named by their hash, listed in big.bin so that
+    // a query knows them without their shard; a small term sharing a big
+    // term's hash goes with it, which keeps the list exact.
+    let big_hashes: BTreeSet<u32> = encoded
+        .iter()
+        .filter(|e| e.2)
+        .map(|e| format::fnv1a(&e.0))
+        .collect();
+    let mut big_files: BTreeMap<u32, Vec<u8>> = BTreeMap::new();
     let mut small: Vec<(String, Vec<u8>)> = Vec::with_capacity(encoded.len());
-    for (key, entry, big) in encoded {
-        if big {
-            let id = big_files.len() as u32;
-            let mut pos = 0;
-            let _len = get_varint(&entry, &mut pos);
-            pos += key.len();
-            let idf = get_varint(&entry, &mut pos).expect("entry idf");
-            let mut ptr = Vec::new();
-            put_varint(&mut ptr, u64::from(id));
-            let mut stub = Vec::new();
-            format::put_entry(&mut stub, &key, idf as u32, FILE, &ptr);
-            small.push((key, stub));
-            big_files.push(IndexFile {
-                path: format::term_path(id),
-                bytes: entry,
-            });
+    // `encoded` is sorted by key, so every file's entries are too.
+    for (key, entry, _) in encoded {
+        let h = format::fnv1a(&key);
+        if big_hashes.contains(&h) {
+            big_files.entry(h).or_default().extend_from_slice(&entry);
         } else {
             small.push((key, entry));
         }
+    }
+    let mut big_list = Vec::new();
+    let mut last = 0;
+    for &h in &big_hashes {
+        put_varint(&mut big_list, u64::from(h - last));
+        last = h;
     }
     let total: usize = small.iter().map(|e| e.1.len()).sum();
     let shards = total.div_ceil(opts.shard_bytes.max(1)).max(1) as u32;
@@ -623,7 +638,7 @@ pub fn build_index_with(docs: &[SearchDoc], opts: &IndexOptions) -> Vec<IndexFil
     let mut files = Vec::new();
     let (filters, dates, meta_lists) = filters(&sorted);
     let meta = Meta {
-        version: 2,
+        version: 3,
         docs: n as u32,
         shards,
         bitmap_level: format::bitmap_level(),
@@ -650,7 +665,14 @@ pub fn build_index_with(docs: &[SearchDoc], opts: &IndexOptions) -> Vec<IndexFil
             bytes,
         });
     }
-    files.extend(big_files);
+    files.push(IndexFile {
+        path: format::BIG.to_string(),
+        bytes: big_list,
+    });
+    files.extend(big_files.into_iter().map(|(h, bytes)| IndexFile {
+        path: format::term_path(h),
+        bytes,
+    }));
     let records: Vec<IndexFile> = sorted
         .par_iter()
         .enumerate()

@@ -1,5 +1,5 @@
-//! The reader: parses a query, fetches only the shards of its terms (and the
-//! own files of its big terms), scores with integers, filters, and fetches
+//! The reader: parses a query, fetches only the shards of its terms and the
+//! own files of its big terms, scores with integers, filters, and fetches
 //! the records of the hits shown, whose snippet is the passage that best
 //! matches the query.
 //! js/search.js implements the same steps in the same order.
@@ -164,45 +164,42 @@ pub fn search_with_loader(load: &mut Loader, q: &Query, limit: usize) -> io::Res
         wanted.push(format!("^{b}"));
     }
     wanted.extend(p.numbers.iter().map(|n| n.0.clone()));
-    let mut shard_ids: Vec<u32> = wanted
-        .iter()
-        .map(|t| format::shard_of(t, meta.shards))
-        .collect();
-    shard_ids.sort_unstable();
-    shard_ids.dedup();
-    let mut shard_bufs = Vec::new();
-    for s in shard_ids {
-        shard_bufs.push(load(&format::shard_path(s))?);
+    if !p.words.is_empty() {
+        wanted.push(format::TEXTS.to_string());
     }
-    // Big terms the query needs live in files of their own.
-    let mut big_ids = BTreeSet::new();
-    for buf in &shard_bufs {
-        for (key, e) in parse_shard(buf).ok_or_else(|| bad("shard"))? {
-            if e.kind == format::FILE && wanted.iter().any(|w| w == key) {
-                let id = get_varint(e.postings, &mut 0).ok_or_else(|| bad("shard"))?;
-                big_ids.insert(id as u32);
-            }
-        }
+    // Big terms (listed in big.bin) are fetched from their own files, the
+    // others from their shards: one round of fetches.
+    let big = load_big(&load(format::BIG)?).ok_or_else(|| bad("big terms"))?;
+    let mut files: BTreeSet<String> = BTreeSet::new();
+    for t in &wanted {
+        let h = format::fnv1a(t);
+        files.insert(if big.contains(&h) {
+            format::term_path(h)
+        } else {
+            format::shard_path(format::shard_of(t, meta.shards))
+        });
     }
-    let mut big_bufs = Vec::new();
-    for id in big_ids {
-        big_bufs.push(load(&format::term_path(id))?);
+    let mut bufs = Vec::new();
+    for f in &files {
+        bufs.push(load(f)?);
     }
     let mut parsed = HashMap::new();
-    for buf in shard_bufs.iter().chain(&big_bufs) {
+    for buf in &bufs {
         for (key, e) in parse_shard(buf).ok_or_else(|| bad("shard"))? {
-            if e.kind != format::FILE {
-                parsed.insert(key, e);
-            }
+            parsed.insert(key, e);
         }
     }
-    // Terms stored relative to a base term become plain presence lists.
+    // Terms stored relative to a base term become bitmaps (their docs get
+    // the bitmap level, as the docs of any dense term).
     let mut resolved: Vec<(&str, u64, Vec<u8>)> = Vec::new();
     for key in &wanted {
         if let Some((k, e)) = parsed.get_key_value(key.as_str()) {
             if e.kind == format::DIFF && !resolved.iter().any(|r| r.0 == *k) {
-                let docs = presence(k, &parsed, n as u32);
-                resolved.push((k, e.idf, format::encode_docs(&docs)));
+                let mut bits = vec![0u8; n.div_ceil(8)];
+                for d in presence(k, &parsed, n as u32) {
+                    bits[d as usize / 8] |= 1 << (d % 8);
+                }
+                resolved.push((k, e.idf, bits));
             }
         }
     }
@@ -212,7 +209,7 @@ pub fn search_with_loader(load: &mut Loader, q: &Query, limit: usize) -> io::Res
             k,
             format::Entry {
                 idf: *idf,
-                kind: format::LIST,
+                kind: format::BITMAP,
                 postings: bytes,
             },
         );
@@ -395,6 +392,16 @@ fn presence(key: &str, entries: &HashMap<&str, format::Entry>, n: u32) -> Vec<u3
     };
     for_each_posting(&diff, 0, n, |d, _| docs.push(d));
     format::symmetric_difference(&base, &docs)
+}
+
+/// big.bin: the hashes of the terms in files of their own.
+fn load_big(buf: &[u8]) -> Option<HashSet<u32>> {
+    let (mut pos, mut h, mut out) = (0, 0u64, HashSet::new());
+    while pos < buf.len() {
+        h += get_varint(buf, &mut pos)?;
+        out.insert(u32::try_from(h).ok()?);
+    }
+    Some(out)
 }
 
 fn load_dates(buf: &[u8], f: &Filters) -> Option<Vec<u32>> {

@@ -235,9 +235,7 @@ fn common_terms_are_bitmaps() {
     let terms = |f: &&IndexFile| f.path.starts_with("search/s/") || f.path.starts_with("search/t/");
     for f in files.iter().filter(terms) {
         for (key, e) in format::parse_shard(&f.bytes).expect("shard parses") {
-            if e.kind != format::FILE {
-                kinds.insert(key.to_string(), e.kind);
-            }
+            kinds.insert(key.to_string(), e.kind);
         }
     }
     // "công" is in every document: the list of docs without it is empty.
@@ -335,6 +333,28 @@ fn big_terms_live_in_their_own_files() {
         }
     }
     assert!(largest < 4 * opts.shard_bytes, "largest shard {largest} B");
+    // big.bin lists exactly the hashes of the terms in files of their own,
+    // so a query fetches those files without reading a shard first.
+    let bytes = |path: &str| &files.iter().find(|f| f.path == path).expect(path).bytes;
+    let (mut pos, mut h, mut big) = (0, 0u64, std::collections::BTreeSet::new());
+    while let Some(v) = format::get_varint(bytes(format::BIG), &mut pos) {
+        h += v;
+        big.insert(h as u32);
+    }
+    let mut in_files = std::collections::BTreeSet::new();
+    for f in files.iter().filter(|f| f.path.starts_with("search/t/")) {
+        for (key, _) in format::parse_shard(&f.bytes).expect("term file") {
+            let h = format::fnv1a(key);
+            assert_eq!(f.path, format::term_path(h), "{key}");
+            in_files.insert(h);
+        }
+    }
+    assert_eq!(big, in_files);
+    for f in files.iter().filter(|f| f.path.starts_with("search/s/")) {
+        for (key, _) in format::parse_shard(&f.bytes).expect("shard") {
+            assert!(!big.contains(&format::fnv1a(key)), "{key} is in a shard");
+        }
+    }
     // "=thực" differs from "thuc" in few documents: stored as that difference.
     let kinds: Vec<u8> = files
         .iter()
@@ -625,5 +645,47 @@ fn bench_synthetic() {
             per_query,
             t.elapsed()
         );
+    }
+}
+
+/// A word of nearly every text is stored as its difference from the
+/// documents that have a text, so the stubs of cited documents (no text)
+/// cost nothing; results are those of the plain bitmaps.
+#[test]
+fn a_word_of_every_text_is_stored_against_the_texts() {
+    let mut docs = synthetic(2000, 150);
+    for (i, d) in docs.iter_mut().enumerate().filter(|(i, _)| i % 4 == 0) {
+        d.body.clear();
+        d.title = format!("Quyết định số {i}/QĐ-UBND");
+    }
+    let opts = IndexOptions {
+        shard_bytes: 2048,
+        big_bytes: 128,
+        text_chars: 2000,
+        bitmap_min_docs: 256,
+    };
+    let files = build_index_with(&docs, &opts);
+    let plain = build_index_with(
+        &docs,
+        &IndexOptions {
+            big_bytes: usize::MAX,
+            ..opts.clone()
+        },
+    );
+    let entries: std::collections::HashMap<String, u8> = files
+        .iter()
+        .filter(|f| f.path.starts_with("search/s/") || f.path.starts_with("search/t/"))
+        .flat_map(|f| format::parse_shard(&f.bytes).expect("shard"))
+        .map(|(k, e)| (k.to_string(), e.kind))
+        .collect();
+    assert_eq!(entries["va"], format::DIFF);
+    assert_eq!(format::base_term("va").as_deref(), Some(format::TEXTS));
+    for q in ["và của các", "công tác cán bộ", "quyết định 12"] {
+        let (r, log) = loaded(&files, q);
+        assert_eq!(r, loaded(&plain, q).0, "{q}");
+        assert!(r.total > 0, "{q}");
+        let bytes: usize = log.iter().map(|f| f.1).sum();
+        let plain_bytes: usize = loaded(&plain, q).1.iter().map(|f| f.1).sum();
+        assert!(bytes < plain_bytes, "{q}: {bytes} B, plain {plain_bytes} B");
     }
 }

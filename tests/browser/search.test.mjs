@@ -54,11 +54,16 @@ async function newPage(origin, options = {}) {
   return { context, page, failed };
 }
 
-/** Waits until the live region reports a finished search; returns its text. */
+/**
+ * Waits until the live region reports a finished search and the snippets
+ * are filled in (the hits are shown first, marked aria-busy until then);
+ * returns the status text.
+ */
 async function settled(page) {
   await page.waitForFunction(() => {
     const t = document.getElementById('search-status')?.textContent || '';
-    return /^(Tìm thấy|Không tìm thấy|Không tải)/.test(t);
+    const busy = document.getElementById('search-results')?.getAttribute('aria-busy') === 'true';
+    return !busy && /^(Tìm thấy|Không tìm thấy|Không tải)/.test(t);
   });
   return page.locator('#search-status').textContent();
 }
@@ -126,6 +131,34 @@ describe('search page', () => {
       'Kế hoạch · 6861/KH-UBND · Ủy ban nhân dân tỉnh Khánh Hòa · 12/07/2019');
     const marks = await first.locator('mark').allTextContents();
     assert.deepEqual(marks.slice(0, 4), ['Văn', 'hóa', 'công', 'vụ']);
+    await context.close();
+  });
+
+  test('hits come ten at a time; "Xem thêm" adds the next ones and focuses the first new one', async () => {
+    const { context, page, failed } = await newPage(server.origin);
+    await open(page, `${server.base}tim-kiem/?q=${encodeURIComponent('van hoa')}`);
+    assert.equal(total(await settled(page)), 17);
+    const first = await resultUrls(page);
+    assert.equal(first.length, 10);
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations, [], JSON.stringify(violations, null, 1));
+    // Stubs (cited, not published) have no text, hence no snippet.
+    const snippets = () => page.locator('#search-results li').evaluateAll((li) => li.map((l) => l.querySelector('p')?.innerHTML || ''));
+    const before = await snippets();
+    assert.ok(before.filter((x) => x.includes('<mark>')).length >= 5, JSON.stringify(before));
+    await page.getByRole('button', { name: 'Xem thêm kết quả' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 17);
+    await settled(page);
+    const all = await resultUrls(page);
+    assert.deepEqual(all.slice(0, 10), first);
+    assert.equal(new Set(all).size, 17);
+    const after = await snippets();
+    assert.deepEqual(after.slice(0, 10), before);
+    assert.equal(after.length, 17);
+    assert.equal(await page.getByRole('button', { name: 'Xem thêm kết quả' }).count(), 0);
+    const focused = await page.evaluate(() => document.activeElement.getAttribute('href'));
+    assert.equal(focused, await page.locator('#search-results li > a').nth(10).getAttribute('href'));
+    assert.deepEqual(failed, []);
     await context.close();
   });
 

@@ -86,3 +86,18 @@ test('folding matches the Rust fold', () => {
   assert.equal(VanbanSearch.fold('1847/QÐ-TTg TRƢỜNG'), '1847qdttgtruong');
   assert.equal(VanbanSearch.fold('Trường Sơn'.normalize('NFD')), 'truongson');
 });
+
+test('onHits hands over the ranked hits before their snippets are cut', async () => {
+  const q = 'văn hóa công vụ';
+  const seen = [];
+  const r = await client(fixture).search(q, {
+    limit: 5,
+    onHits: (partial) => seen.push(JSON.parse(JSON.stringify(partial))),
+  });
+  assert.equal(seen.length, 1);
+  assert.equal(seen[0].total, r.total);
+  assert.deepEqual(seen[0].facets, r.facets);
+  assert.ok(seen[0].hits.every((h) => h.snippet === ''));
+  assert.deepEqual(seen[0].hits, r.hits.map((h) => ({ ...h, snippet: '' })));
+  assert.ok(r.hits.some((h) => h.snippet.includes('<mark>')));
+});

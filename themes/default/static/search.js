@@ -5,8 +5,8 @@
   'use strict';
   var TONES = '\u0300\u0301\u0303\u0309\u0323';
   var W_TITLE = 16, W_EXACT = 4, W_BIGRAM = 2, W_NUMBER = 64, W_SERIAL = 16;
-  var MAX_WORDS = 16, SPAN = 4, LIST_LEVELS = 0, BITMAP = 1, FILE = 3, COMPLEMENT = 4, DIFF = 5;
-  var SNIPPET_WORDS = 32, SNIPPET_LEAD = 4;
+  var MAX_WORDS = 16, SPAN = 4, LIST_LEVELS = 0, BITMAP = 1, LIST = 2, COMPLEMENT = 4, DIFF = 5;
+  var SNIPPET_WORDS = 32, SNIPPET_LEAD = 4, TEXTS = '*';
   var MARK;
   try { MARK = new RegExp('^\\p{M}$', 'u'); } catch (e) {
     MARK = /^[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]$/;
@@ -91,8 +91,8 @@
     var sp = term.indexOf(' ');
     if (term[0] === '=') return fold(term.slice(1));
     if (term[0] === '^') return sp < 0 ? term.slice(1) : term.slice(0, sp);
-    if (term[0] === '#') return null;
-    return sp < 0 ? null : term.slice(0, sp);
+    if (term[0] === '#' || term === TEXTS) return null;
+    return sp < 0 ? TEXTS : term.slice(0, sp);
   }
 
   function shardOf(term, shards) {
@@ -126,24 +126,10 @@
     }
   }
 
-  // f(doc, level) over an index of n docs; presence lists give level 0.
-  function postings(e, bl, n, f) {
-    var p = e.p, i, bit, st = { pos: 0 }, doc = 0, v;
-    if (e.docs) { e.docs.forEach(function (d) { f(d, 0); }); return; }
-    if (e.kind === BITMAP) {
-      for (i = 0; i < p.length; i++) {
-        for (bit = 0; bit < 8; bit++) if ((p[i] >> bit) & 1) f(i * 8 + bit, bl);
-      }
-      return;
-    }
-    if (e.kind === COMPLEMENT) {
-      v = varint(p, st);
-      for (i = 0; i < n; i++) {
-        if (i !== v) f(i, bl);
-        else if ((v = varint(p, st)) >= 0) v += i;
-      }
-      return;
-    }
+  // f(doc, level) over a list (LIST_LEVELS, or LIST with level 0); dense
+  // terms go through setOf() in search().
+  function postings(e, f) {
+    var p = e.p, st = { pos: 0 }, doc = 0, v;
     while ((v = varint(p, st)) >= 0) {
       if (e.kind === LIST_LEVELS) {
         doc += Math.floor(v / 16);
@@ -153,6 +139,11 @@
         f(doc, 0);
       }
     }
+  }
+
+  // The hot loop of a dense term, kept monomorphic (typed arrays only).
+  function addSet(s, score, w, m, bit) {
+    for (var d = 0; d < s.length; d++) if (s[d]) { score[d] += w; m[d] |= bit; }
   }
 
   function parse(text, codes) {
@@ -321,9 +312,8 @@
     async function search(text, opts) {
       opts = opts || {};
       var limit = opts.limit == null ? 10 : opts.limit;
-      var meta = await load('search/meta.json', true);
+      var first = await preload(), meta = first[0], filters = first[1], big = first[2];
       var n = meta.docs, bl = meta.bitmap_level;
-      var filters = loadFilters(await load('search/filters.bin'), meta);
       var p = parse(text || '', new Set(meta.codes));
 
       var wanted = [];
@@ -333,79 +323,80 @@
       });
       p.bigrams.forEach(function (b) { wanted.push(b[0], '^' + b[0]); });
       p.numbers.forEach(function (x) { wanted.push(x[0]); });
-      var shards = Array.from(new Set(wanted.map(function (t) { return shardOf(t, meta.shards); })));
-      shards.sort(function (a, b) { return a - b; });
-      var bufs = await Promise.all(shards.map(function (s) { return load('search/s/' + s + '.bin'); }));
+      if (p.words.length) wanted.push(TEXTS);
+      // Big terms (listed in big.bin) come from their own files, the others
+      // from their shards, all fetched at once.
+      var files = Array.from(new Set(wanted.map(function (t) {
+        var h = fnv1a(t);
+        return big.has(h) ? 'search/t/' + h.toString(16) + '.bin' : 'search/s/' + shardOf(t, meta.shards) + '.bin';
+      })));
       var entries = new Map();
-      bufs.forEach(function (b) { parseShard(b, entries); });
-      // Big terms live in files of their own: fetch those the query needs.
-      var big = new Set();
-      wanted.forEach(function (t) {
-        var e = entries.get(t);
-        if (e && e.kind === FILE) big.add(varint(e.p, { pos: 0 }));
-      });
-      big = Array.from(big).sort(function (a, b) { return a - b; });
-      bufs = await Promise.all(big.map(function (id) { return load('search/t/' + id + '.bin'); }));
-      bufs.forEach(function (b) { parseShard(b, entries); });
-      // Terms stored relative to a base term become plain presence lists.
-      var presence = function (key) {
-        var e = entries.get(key), docs = [];
-        if (!e) return docs;
-        if (e.kind !== DIFF) { postings(e, 0, n, function (d) { docs.push(d); }); return docs; }
-        var base = baseTerm(key), a = base === null ? [] : presence(base), i = 0, j = 0, out = [];
-        postings({ kind: 2, p: e.p }, 0, n, function (d) { docs.push(d); });
-        while (i < a.length || j < docs.length) {
-          if (i < a.length && j < docs.length && a[i] === docs[j]) { i++; j++; }
-          else if (j >= docs.length || (i < a.length && a[i] < docs[j])) out.push(a[i++]);
-          else out.push(docs[j++]);
-        }
-        return out;
+      (await Promise.all(files.map(function (f) { return load(f); }))).forEach(function (b) { parseShard(b, entries); });
+      // Dense terms (bitmaps, complements, differences from a base term)
+      // become one flag per doc, so scoring them is a flat loop.
+      // `spare` takes the bits of terms that set none.
+      var sets = new Map(), score = new Float64Array(n), spare = new Uint32Array(n);
+      var setOf = function (key) {
+        if (sets.has(key)) return sets.get(key);
+        var e = entries.get(key), s = new Uint8Array(n), st = { pos: 0 }, d = 0, v, i;
+        if (!e) { /* absent: no docs */ } else if (e.kind === BITMAP) {
+          for (i = 0; i < n; i++) s[i] = (e.p[i >> 3] >> (i & 7)) & 1;
+        } else if (e.kind === COMPLEMENT || e.kind === DIFF) {
+          if (e.kind === COMPLEMENT) s.fill(1);
+          else if (baseTerm(key) !== null) s.set(setOf(baseTerm(key)));
+          while ((v = varint(e.p, st)) >= 0) { d += v; s[d] ^= 1; }
+        } else postings(e, function (d) { s[d] = 1; });
+        sets.set(key, s);
+        return s;
       };
-      var resolved = wanted.filter(function (t) { var e = entries.get(t); return e && e.kind === DIFF; })
-        .map(function (t) { return [t, { idf: entries.get(t).idf, kind: 2, docs: presence(t) }]; });
-      resolved.forEach(function (r) { entries.set(r[0], r[1]); });
+      // Adds weight × level (× 1 without levels) to every doc of a term
+      // and sets `bit` in `m`.
+      var add = function (key, weight, levels, m, bit) {
+        var e = entries.get(key);
+        if (!e) return;
+        if (e.kind === LIST || e.kind === LIST_LEVELS) {
+          postings(e, function (d, l) { score[d] += levels ? weight * l : weight; if (m) m[d] |= bit; });
+          return;
+        }
+        addSet(setOf(key), score, levels ? weight * bl : weight, m || spare, bit);
+      };
 
-      var score = new Float64Array(n), mask = new Uint32Array(n), pmask = new Uint32Array(n);
-      var whole = new Uint8Array(n);
+      var mask = new Uint32Array(n), pmask = new Uint32Array(n), whole = new Uint32Array(n);
       p.words.forEach(function (w, i) {
-        var bit = 1 << i, e = entries.get(w.folded), bodyIdf = e ? e.idf : 0;
-        if (e) postings(e, bl, n, function (d, l) { score[d] += e.idf * l; mask[d] |= bit; });
-        var t = entries.get('^' + w.folded);
-        if (t) postings(t, bl, n, function (d) { score[d] += t.idf * W_TITLE; mask[d] |= bit; });
-        w.exacts.forEach(function (x) {
-          var ex = entries.get('=' + x);
-          if (ex) postings(ex, bl, n, function (d) { score[d] += bodyIdf * W_EXACT; });
-        });
+        var bit = 1 << i, e = entries.get(w.folded), t = entries.get('^' + w.folded);
+        if (e) add(w.folded, e.idf, true, mask, bit);
+        if (t) add('^' + w.folded, t.idf * W_TITLE, false, mask, bit);
+        w.exacts.forEach(function (x) { add('=' + x, (e ? e.idf : 0) * W_EXACT, false, null, 0); });
       });
       var required = 0, phrase = 0;
       p.bigrams.forEach(function (b) {
-        var bit = 0;
+        var bit = 0, e = entries.get(b[0]), t = entries.get('^' + b[0]);
         if (b[1]) { bit = 1 << phrase++; required |= bit; }
-        var e = entries.get(b[0]), t = entries.get('^' + b[0]);
-        if (e) postings(e, bl, n, function (d) { score[d] += e.idf * bl * W_BIGRAM; pmask[d] |= bit; });
-        if (t) postings(t, bl, n, function (d) { score[d] += t.idf * W_TITLE; pmask[d] |= bit; });
+        if (e) add(b[0], e.idf * bl * W_BIGRAM, false, pmask, bit);
+        if (t) add('^' + b[0], t.idf * W_TITLE, false, pmask, bit);
       });
       p.numbers.forEach(function (x) {
-        var e = entries.get(x[0]), w = x[1] ? W_NUMBER : W_SERIAL;
-        if (e) postings(e, bl, n, function (d, l) { score[d] += e.idf * w * l; if (x[1]) whole[d] = 1; });
+        var e = entries.get(x[0]);
+        if (e) add(x[0], e.idf * (x[1] ? W_NUMBER : W_SERIAL), true, whole, x[1] ? 1 : 0);
       });
 
       var all = p.words.length ? Math.pow(2, p.words.length) - 1 : 0;
-      var browse = !p.words.length && !p.numbers.length, matches = [], d;
+      var browse = !p.words.length && !p.numbers.length, matches, d, count = 0, ids = new Uint32Array(n);
       for (d = 0; d < n; d++) {
-        if (browse || ((mask[d] === all || whole[d]) && pmask[d] === required)) matches.push(d);
+        if (browse || ((mask[d] === all || whole[d]) && pmask[d] === required)) ids[count++] = d;
       }
+      matches = ids.subarray(0, count);
       if (!matches.length && p.words.length > 1) {
         var digits = 0, half = Math.ceil(p.words.length / 2);
         p.words.forEach(function (w, i) { if (isDigits(w.folded)) digits |= 1 << i; });
         var ones = function (m) { var c = 0; for (; m; m &= m - 1) c++; return c; };
+        matches = [];
         for (d = 0; d < n; d++) {
           if ((mask[d] & digits) === digits && ones(mask[d]) >= half && pmask[d] === required) matches.push(d);
         }
       }
 
-      var fc = facets(meta, filters, matches);
-      var jf = opts.jurisdiction, sel = null;
+      var unfiltered = matches, jf = opts.jurisdiction, sel = null;
       if (jf) {
         sel = meta.jurisdictions.map(function (j) {
           var path = j[0];
@@ -451,20 +442,44 @@
       }
       var marks = p.words.map(function (w) { return w.folded; });
       // A record: a line of JSON metadata, then the snippet text, gzip.
-      var hits = await Promise.all(top.map(async function (d) {
-        var buf = await load('search/d/' + d + '.bin'), nl = buf.indexOf(10), text = '';
-        var c = JSON.parse(utf8d.decode(buf.subarray(0, nl)));
-        try { text = utf8d.decode(await gunzip(buf.subarray(nl + 1))); } catch (e) { /* no DecompressionStream */ }
+      // Fetch them while the facets are counted; hand the hits over
+      // (opts.onHits) before the snippets are cut.
+      var recs = top.map(function (d) { return load('search/d/' + d + '.bin'); });
+      var fc = facets(meta, filters, unfiltered);
+      recs = await Promise.all(recs);
+      var hits = recs.map(function (buf, i) {
+        var c = JSON.parse(utf8d.decode(buf.subarray(0, buf.indexOf(10))));
         return {
           url: c.u, title: c.t, kind: c.k, kind_name: c.kn, number: nul(c.n),
-          issuer: nul(c.i), date: nul(c.d), score: score[d], snippet: snippet(text, marks)
+          issuer: nul(c.i), date: nul(c.d), score: score[top[i]], snippet: ''
         };
+      });
+      var total = matches.length;
+      if (opts.onHits) opts.onHits({ total: total, hits: hits, facets: fc });
+      await Promise.all(recs.map(async function (buf, i) {
+        var text = '';
+        try { text = utf8d.decode(await gunzip(buf.subarray(buf.indexOf(10) + 1))); } catch (e) { /* no DecompressionStream */ }
+        hits[i].snippet = snippet(text, marks);
       }));
-      return { total: matches.length, hits: hits, facets: fc };
+      return { total: total, hits: hits, facets: fc };
     }
     // What every query needs first, fetched while the visitor types.
+    // Parsed once per client.
+    var ready = null;
     function preload() {
-      return Promise.all([load('search/meta.json', true), load('search/filters.bin')]);
+      if (!ready) {
+        ready = Promise.all([load('search/meta.json', true), load('search/filters.bin'), load('search/big.bin')])
+          .then(function (x) {
+            var big = new Set(), st = { pos: 0 }, h = 0, v;
+            while ((v = varint(x[2], st)) >= 0) big.add(h += v);
+            // The documents with a text: every query with words needs it.
+            h = fnv1a(TEXTS);
+            return Promise.resolve(big.has(h) && load('search/t/' + h.toString(16) + '.bin'))
+              .then(function () { return [x[0], loadFilters(x[1], x[0]), big]; });
+          });
+        ready.catch(function () { ready = null; });
+      }
+      return ready;
     }
     return { search: search, preload: preload };
   }
@@ -505,7 +520,7 @@
     var form = doc.getElementById('search-form'), out = doc.getElementById('search-results');
     var status = doc.getElementById('search-status');
     if (!form || !out) return;
-    var say = function (t) { (status || out).textContent = t; };
+    var say = function (t) { var el = status || out; if (el.textContent !== t) el.textContent = t; };
     var base = doc.documentElement.dataset.base || '/';
     var field = function (name) { return form.elements[name]; };
     var selects = { tinh: 'jurisdictions', loai: 'kinds', nam: 'years' };
@@ -533,17 +548,36 @@
       });
     }
 
+    // Hits are shown a page at a time; "Xem thêm" adds the next page.
+    var PAGE = 10, shown = PAGE, token = 0;
+    function item(h) {
+      var meta = [h.kind_name, h.number, h.issuer, h.date && viDate(h.date)]
+        .filter(Boolean).map(escape).join(' · ');
+      return '<li><a href="' + escape(link(base, h.url)) + '">' + escape(h.title) +
+        '</a><div class="search-meta">' + meta + '</div></li>';
+    }
+    // Titles and metadata first, announced; snippets fill in after.
     function render(r) {
       say(r.total ? 'Tìm thấy ' + r.total + ' văn bản' : 'Không tìm thấy văn bản phù hợp');
-      out.innerHTML = r.total ? '<ol class="search-hits">' + r.hits.map(function (h) {
-        var meta = [h.kind_name, h.number, h.issuer, h.date && viDate(h.date)]
-          .filter(Boolean).map(escape).join(' · ');
-        return '<li><a href="' + escape(link(base, h.url)) + '">' + escape(h.title) +
-          '</a><div class="search-meta">' + meta + '</div>' + (h.snippet ? '<p>' + h.snippet + '</p>' : '') + '</li>';
-      }).join('') + '</ol>' : '';
+      out.innerHTML = r.total ? '<ol class="search-hits">' + r.hits.map(item).join('') + '</ol>' +
+        (r.total > r.hits.length ? '<p><button type="button" class="search-more">Xem thêm kết quả</button></p>' : '') : '';
+      var more = out.querySelector('.search-more');
+      if (more) more.addEventListener('click', function () { shown += PAGE; run(r.hits.length); });
+    }
+    function fill(r) {
+      var items = out.querySelectorAll('.search-hits > li');
+      r.hits.forEach(function (h, i) {
+        if (!h.snippet || !items[i]) return;
+        var p = doc.createElement('p');
+        p.innerHTML = h.snippet;
+        items[i].appendChild(p);
+      });
     }
 
-    async function run() {
+    // `from`: after "Xem thêm", the index of the first new hit, focused.
+    async function run(from) {
+      var mine = ++token;
+      if (typeof from !== 'number') { from = -1; shown = PAGE; }
       var q = new URLSearchParams(win.location.search);
       ['q', 'tinh', 'loai', 'nam', 'sx'].forEach(function (k) { if (field(k)) field(k).value = q.get(k) || ''; });
       if (!q.get('q') && !q.get('tinh') && !q.get('loai') && !q.get('nam')) {
@@ -551,24 +585,32 @@
         out.innerHTML = '';
         return;
       }
-      say('Đang tìm…');
+      if (from < 0) say('Đang tìm…');
+      out.setAttribute('aria-busy', 'true');
       try {
         var r = await api.search(base, q.get('q') || '', {
           jurisdiction: q.get('tinh'), kind: q.get('loai'),
-          year: q.get('nam') ? Number(q.get('nam')) : null, sortByDate: q.get('sx') === 'ngay', limit: 20
+          year: q.get('nam') ? Number(q.get('nam')) : null, sortByDate: q.get('sx') === 'ngay', limit: shown,
+          onHits: function (r) {
+            if (mine !== token) return;
+            render(r);
+            var a = from >= 0 && out.querySelectorAll('.search-hits > li > a')[from];
+            if (a) a.focus();
+          }
         });
-        render(r);
+        if (mine !== token) return;
+        fill(r);
         fillFacets(r.facets);
       } catch (e) {
-        say('Không tải được chỉ mục tìm kiếm.');
+        if (mine === token) say('Không tải được chỉ mục tìm kiếm.');
       }
+      if (mine === token) out.setAttribute('aria-busy', 'false');
     }
 
-    if (field('q')) {
-      field('q').addEventListener('focus', function () {
-        api.client(base).preload().catch(function () { /* reported by the search */ });
-      }, { once: true });
-    }
+    // The index's first files are fetched once the page is idle, so a
+    // query waits only for its own terms.
+    var warm = function () { api.client(base).preload().catch(function () { /* reported by the search */ }); };
+    if (win.requestIdleCallback) win.requestIdleCallback(warm, { timeout: 2000 }); else win.setTimeout(warm, 200);
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
       var q = new URLSearchParams();
