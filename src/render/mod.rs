@@ -87,13 +87,22 @@ pub fn render(
         .collect();
     let (bodies, errors): (Vec<RenderedBody>, Vec<Option<Diagnostic>>) = done.into_iter().unzip();
     let mut errors: Vec<Diagnostic> = errors.into_iter().flatten().collect();
-    let stub_errors: Vec<Diagnostic> = (0..graph.stubs.len())
-        .into_par_iter()
-        .filter_map(|stub| emit(theme, &base, stub_spec(&views, stub), base_url, sink).err())
-        .collect();
+    // The list pages' contexts are made on one thread while the stubs
+    // render: making them is serial work that would leave a core idle.
+    let (stub_errors, list_specs): (Vec<Diagnostic>, _) = rayon::join(
+        || {
+            (0..graph.stubs.len())
+                .into_par_iter()
+                .filter_map(|stub| {
+                    emit(theme, &base, stub_spec(&views, stub), base_url, sink).err()
+                })
+                .collect()
+        },
+        || pages::list_pages(&views),
+    );
     errors.extend(stub_errors);
     // List and topic pages go one group after the other, for the same reason.
-    let lists = render_specs(theme, &base, pages::list_pages(&views), base_url, sink);
+    let lists = render_specs(theme, &base, list_specs, base_url, sink);
     errors.extend(lists.err().unwrap_or_default());
     let topics = render_specs(
         theme,

@@ -7,6 +7,7 @@ use super::views::{kind_link, DocSummary, Link, Views};
 use crate::content::{DocId, Level, Site};
 use crate::graph::NodeId;
 use crate::model::kind::KINDS;
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -674,19 +675,24 @@ fn embed_pages_where(views: &Views, only: Option<&[DocId]>) -> Vec<PageSpec> {
 
 /// The topic index and one page per conduct-standard topic.
 pub fn topic_pages(views: &Views, bodies: &[RenderedBody]) -> Vec<PageSpec> {
-    let mut index = Vec::new();
-    let mut pages = Vec::new();
-    for topic in TOPICS {
-        let entries = topics::entries(views, bodies, topic);
-        index.push(json!({"name": topic.name, "url": topic.url(), "count": entries.len()}));
-        pages.extend(paginate(
-            &topic.url(),
-            &entries,
-            views.site.config.paginate,
-            "topic.html",
-            &topic_context(topic),
-        ));
-    }
+    // Each topic reads every body: one topic per thread.
+    let per_topic: Vec<(serde_json::Value, Vec<PageSpec>)> = TOPICS
+        .par_iter()
+        .map(|topic| {
+            let entries = topics::entries(views, bodies, topic);
+            let count = json!({"name": topic.name, "url": topic.url(), "count": entries.len()});
+            let pages = paginate(
+                &topic.url(),
+                &entries,
+                views.site.config.paginate,
+                "topic.html",
+                &topic_context(topic),
+            );
+            (count, pages)
+        })
+        .collect();
+    let (index, pages): (Vec<_>, Vec<_>) = per_topic.into_iter().unzip();
+    let mut pages: Vec<PageSpec> = pages.into_iter().flatten().collect();
     pages.push(PageSpec::new("chu-de/".into(), "topics.html").with("topics", index));
     pages
 }
