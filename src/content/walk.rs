@@ -17,6 +17,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
+/// Files read at once while loading content.
+const READERS: usize = 16;
+
 /// What a folder's `_index.md` declared.
 enum Folder {
     Jurisdiction(Jurisdiction),
@@ -74,10 +77,19 @@ pub fn load_site(
         }
     }
 
-    let sources: Vec<(PathBuf, Result<String, Diagnostic>)> = files
-        .par_iter()
-        .map(|(_, path)| (relative(&root, path), read_text(&root, path)))
-        .collect();
+    let read = || -> Vec<(PathBuf, Result<String, Diagnostic>)> {
+        files
+            .par_iter()
+            .map(|(_, path)| (relative(&root, path), read_text(&root, path)))
+            .collect()
+    };
+    // Reading waits on the disk, not the CPU: with the page cache cold (a
+    // national portal's 100,000 files), more reads in flight than cores
+    // keep the disk busy.
+    let sources = match rayon::ThreadPoolBuilder::new().num_threads(READERS).build() {
+        Ok(readers) => readers.install(read),
+        Err(_) => read(),
+    };
     let mut document_files = Vec::new();
     for ((folder, _), (source, text)) in files.into_iter().zip(sources) {
         let text = match text {
