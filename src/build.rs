@@ -260,13 +260,9 @@ pub fn index_files(site: &Site, graph: &Graph, bodies: Vec<RenderedBody>) -> Vec
 
 /// Feeds and open data: made from the whole site, after its pages.
 pub fn data_files(site: &Site, graph: &Graph) -> Vec<Page> {
-    let files = Mutex::new(output::feeds::feeds(site));
-    let put = |page| {
-        files.lock().expect("no thread panicked").push(page);
-        Ok::<(), std::convert::Infallible>(())
-    };
-    let Ok(()) = output::api::write(site, graph, put);
-    files.into_inner().expect("no thread panicked")
+    let memory = MemorySink::default();
+    put_data_files(site, graph, &memory).expect("memory takes every file");
+    memory.pages.into_inner().expect("no thread panicked")
 }
 
 /// [`data_files`], each file written as soon as it is made.
