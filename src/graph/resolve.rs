@@ -255,16 +255,7 @@ pub fn resolve_with(site: &Site, federated: &[ExternalSite]) -> Graph {
         &mut taken,
     );
 
-    let resolutions: Vec<Resolution> = found
-        .into_iter()
-        .zip(outcomes)
-        .zip(conflicts)
-        .map(|((found, outcome), date_conflict)| Resolution {
-            found,
-            outcome: outcome.expect("every citation has an outcome"),
-            date_conflict,
-        })
-        .collect();
+    let resolutions = resolutions(found, outcomes, conflicts);
     findings.extend(
         resolutions
             .iter()
@@ -410,6 +401,25 @@ pub(super) fn documents_by_number(site: &Site) -> HashMap<String, Vec<DocId>> {
         }
     }
     by_key
+}
+
+/// Each citation with its outcome, once every citation has one, and the
+/// document its date conflicts with.
+pub(super) fn resolutions(
+    found: Vec<Found>,
+    outcomes: Vec<Option<Outcome>>,
+    conflicts: Vec<Option<NodeId>>,
+) -> Vec<Resolution> {
+    found
+        .into_iter()
+        .zip(outcomes)
+        .zip(conflicts)
+        .map(|((found, outcome), date_conflict)| Resolution {
+            found,
+            outcome: outcome.expect("every citation has an outcome"),
+            date_conflict,
+        })
+        .collect()
 }
 
 /// Each citation against the site's documents: what it resolves to, if a

@@ -9,7 +9,7 @@
 
 use super::resolve::{
     ambiguity_warning, distinct_dates, documents_by_number, find_all, follow_dated_mentions,
-    match_documents, new_stub, Found, Outcome, Resolution, Target,
+    match_documents, new_stub, resolutions, Found, Outcome, Resolution, Target,
 };
 use super::scope::{scope, PlaceNames};
 use super::{Graph, LinkedCitation, NodeId, Relation, Stub};
@@ -157,16 +157,7 @@ pub fn update_document(
         }
     }
 
-    let resolutions: Vec<Resolution> = found
-        .into_iter()
-        .zip(outcomes)
-        .zip(conflicts)
-        .map(|((found, outcome), date_conflict)| Resolution {
-            found,
-            outcome: outcome.expect("every citation has an outcome"),
-            date_conflict,
-        })
-        .collect();
+    let resolutions = resolutions(found, outcomes, conflicts);
     Ok(apply(site, graph, doc, old_range, resolutions))
 }
 
