@@ -182,6 +182,14 @@ fn next_caught_up_line(server: &Server) -> String {
     }
 }
 
+/// Saves the Khánh Hòa report with this title and body.
+fn write_report(root: &Path, title: &str, body: &str) {
+    write_files(
+        root,
+        &[("content/khanh-hoa/bao-cao.md", &report(title, body))],
+    );
+}
+
 fn report(title: &str, body: &str) -> String {
     doc(
         &format!(
@@ -469,15 +477,10 @@ fn a_body_edit_renders_only_the_pages_that_show_the_document() {
 
     // The report's body now also cites the national decision: its own
     // page, and the decision's page (which lists what cites it) change.
-    write_files(
+    write_report(
         root,
-        &[(
-            "content/khanh-hoa/bao-cao.md",
-            &report(
-                "Kết quả thực hiện văn hóa công vụ năm 2020",
-                "Theo Kế hoạch số 6861/KH-UBND ngày 12/7/2019 và Quyết định số 1847/QĐ-TTg ngày 27/12/2018 của Thủ tướng Chính phủ, các cơ quan đã triển khai.\n\nĐoạn sửa đổi lần thứ nhất.\n",
-            ),
-        )],
+        "Kết quả thực hiện văn hóa công vụ năm 2020",
+        "Theo Kế hoạch số 6861/KH-UBND ngày 12/7/2019 và Quyết định số 1847/QĐ-TTg ngày 27/12/2018 của Thủ tướng Chính phủ, các cơ quan đã triển khai.\n\nĐoạn sửa đổi lần thứ nhất.\n",
     );
     assert_eq!(next_reload(&reloads)["errors"], 0);
     // At once after the reload, the site-wide files already say it too.
@@ -516,15 +519,10 @@ fn a_body_edit_renders_only_the_pages_that_show_the_document() {
     assert_same_as_full_build(&server, root);
 
     // A new title shows on every list that names the report.
-    write_files(
+    write_report(
         root,
-        &[(
-            "content/khanh-hoa/bao-cao.md",
-            &report(
-                "Sơ kết ba năm thực hiện văn hóa công vụ",
-                "Theo Kế hoạch số 6861/KH-UBND ngày 12/7/2019, các cơ quan đã triển khai.\n",
-            ),
-        )],
+        "Sơ kết ba năm thực hiện văn hóa công vụ",
+        "Theo Kế hoạch số 6861/KH-UBND ngày 12/7/2019, các cơ quan đã triển khai.\n",
     );
     assert_eq!(next_reload(&reloads)["errors"], 0);
     let line = next_rebuild_line(&server);
@@ -548,15 +546,10 @@ fn a_body_edit_renders_only_the_pages_that_show_the_document() {
     assert_same_as_full_build(&server, root);
 
     // A passage on a conduct standard puts the report on that topic's page.
-    write_files(
+    write_report(
         root,
-        &[(
-            "content/khanh-hoa/bao-cao.md",
-            &report(
-                "Sơ kết ba năm thực hiện văn hóa công vụ",
-                "Theo Kế hoạch số 6861/KH-UBND ngày 12/7/2019, các cơ quan đã triển khai.\n\n## 2. Chuẩn mực giao tiếp, ứng xử\n\nCán bộ lắng nghe ý kiến người dân.\n",
-            ),
-        )],
+        "Sơ kết ba năm thực hiện văn hóa công vụ",
+        "Theo Kế hoạch số 6861/KH-UBND ngày 12/7/2019, các cơ quan đã triển khai.\n\n## 2. Chuẩn mực giao tiếp, ứng xử\n\nCán bộ lắng nghe ý kiến người dân.\n",
     );
     assert_eq!(next_reload(&reloads)["errors"], 0);
     let line = next_rebuild_line(&server);
@@ -762,15 +755,10 @@ fn large_pages_follow_the_reload_and_are_never_served_stale() {
     let root = site.path();
     let server = start_with(root, &[("VANBAN_SERVE_LARGE_PAGE", "0")]);
     let reloads = events(&server);
-    write_files(
+    write_report(
         root,
-        &[(
-            "content/khanh-hoa/bao-cao.md",
-            &report(
-                "Sơ kết ba năm thực hiện văn hóa công vụ",
-                "Theo Kế hoạch số 6861/KH-UBND ngày 12/7/2019, các cơ quan đã triển khai.\n",
-            ),
-        )],
+        "Sơ kết ba năm thực hiện văn hóa công vụ",
+        "Theo Kế hoạch số 6861/KH-UBND ngày 12/7/2019, các cơ quan đã triển khai.\n",
     );
     assert_eq!(next_reload(&reloads)["errors"], 0);
     // Asked for at once: the plan's page waits until it lists the new title.
