@@ -123,7 +123,7 @@ pub fn run(
     let mut laps = Laps::start();
 
     let config = load_config(options)?;
-    let theme = Theme::load(&options.root, &config.theme)?;
+    let theme = Theme::load(&options.root, &config.theme, config.minify)?;
     let loaded = content::load(
         options.root.clone(),
         config,
@@ -156,7 +156,7 @@ pub fn run(
     warnings.extend(graph.findings.iter().cloned());
     laps.lap("resolve");
 
-    let out = Output::new(sink, site.config.minify);
+    let out = Output::new(sink);
     let linkers = graph::CitationLinks {
         site: &site,
         graph: &graph,
@@ -170,10 +170,16 @@ pub fn run(
     let static_files: Vec<Page> = theme
         .static_files
         .iter()
-        .map(|(path, (bytes, origin))| Page {
-            path: path.clone(),
-            content: bytes.clone(),
-            source: Some(origin.clone()),
+        .map(|(path, (bytes, origin))| {
+            let mut page = Page {
+                path: path.clone(),
+                content: bytes.clone(),
+                source: Some(origin.clone()),
+            };
+            if site.config.minify {
+                output::minify::static_file(&mut page);
+            }
+            page
         })
         .collect();
     let ((indexed, index_time), (data, data_time)) = rayon::join(
@@ -279,19 +285,17 @@ fn put_or_report(sink: &dyn PageSink, page: Page) -> Result<(), Vec<Diagnostic>>
         .map_err(|e| vec![Diagnostic::error(path, "write", e.to_string())])
 }
 
-/// The build's side of every sink: minifies HTML when asked and remembers
-/// which file came from where, for the sitemap and URL collisions.
+/// The build's side of every sink: remembers which file came from where,
+/// for the sitemap and URL collisions.
 struct Output<'a> {
     sink: &'a dyn PageSink,
-    minify: bool,
     written: Mutex<Vec<(String, Option<PathBuf>)>>,
 }
 
 impl<'a> Output<'a> {
-    fn new(sink: &'a dyn PageSink, minify: bool) -> Self {
+    fn new(sink: &'a dyn PageSink) -> Self {
         Output {
             sink,
-            minify,
             written: Mutex::new(Vec::new()),
         }
     }
@@ -319,14 +323,7 @@ impl<'a> Output<'a> {
 }
 
 impl PageSink for Output<'_> {
-    fn put(&self, mut page: Page) -> std::io::Result<()> {
-        if self.minify {
-            output::minify::page(&mut page);
-        }
-        self.put_final(page)
-    }
-
-    fn put_final(&self, page: Page) -> std::io::Result<()> {
+    fn put(&self, page: Page) -> std::io::Result<()> {
         self.record(&page);
         self.sink.put(page)
     }

@@ -30,7 +30,7 @@ fn bundled_site_has_a_page_for_every_document_and_jurisdiction() {
         assert!(public.join(page).is_file(), "missing {page}");
     }
     let plan = read(&public.join("khanh-hoa/6861-kh-ubnd-2019/index.html"));
-    assert!(plan.contains("lang=vi"), "html lang");
+    assert!(plan.contains("lang=\"vi\""), "html lang");
     assert!(plan.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
     assert!(plan.contains("Số: 6861/KH-UBND"));
     assert!(plan.contains("Lê Đức Vinh"));
@@ -81,17 +81,20 @@ fn links_are_relative_and_absolute_urls_follow_a_sub_path_base_url() {
         .contains("Sitemap: https://tinh.gov.vn/van-hoa-cong-vu/sitemap.xml"));
     let page = read(&out.path().join("khanh-hoa/6861-kh-ubnd-2019/index.html"));
     assert!(
-        page.contains("href=https://tinh.gov.vn/van-hoa-cong-vu/khanh-hoa/6861-kh-ubnd-2019/"),
+        page.contains("href=\"https://tinh.gov.vn/van-hoa-cong-vu/khanh-hoa/6861-kh-ubnd-2019/\""),
         "canonical"
     );
-    assert!(page.contains("href=../../style.css"), "assets are relative");
+    assert!(
+        page.contains("href=\"../../style.css\""),
+        "assets are relative"
+    );
     assert!(
         !page.contains("href=/") && !page.contains("href=\"/"),
         "no root-absolute links in pages"
     );
     let not_found = read(&out.path().join("404.html"));
     assert!(
-        not_found.contains("href=/van-hoa-cong-vu/style.css"),
+        not_found.contains("href=\"/van-hoa-cong-vu/style.css\""),
         "404 is served at any depth: {not_found}"
     );
 }
@@ -218,4 +221,56 @@ fn yaml_front_matter_and_site_template_overrides_work() {
     assert!(read(&out.join("vb/index.html")).contains("tháng 3 năm 2022"));
     assert!(read(&out.join("404.html")).contains("Trang 404 riêng"));
     assert_eq!(read(&out.join("extra.txt")), "tệp tĩnh");
+}
+
+/// Templates are minified once, when the theme loads: layout whitespace by
+/// block-level tags goes, a space between inline content stays (even next
+/// to an `{% if %}`, whose output decides which of its spaces a browser
+/// shows), `<pre>` is kept as written.
+/// `static/` HTML, which no template made, goes through minify-html.
+#[test]
+fn templates_are_minified_once_keeping_what_renders() {
+    let template = "<!doctype html>\n<html lang=\"vi\">\n<head>\n  <title>Riêng</title>\n</head>\n<body>\n  <!-- a note for the theme's authors -->\n  <ul>\n    <li>Một</li>\n    <li>Hai</li>\n  </ul>\n  <p><span>a</span>\n  {% if false %}<em>b</em>{% endif %}\n  <span>c</span></p>\n  <pre>  x\n    y</pre>\n</body>\n</html>\n";
+    let files = [
+        ("content/_index.md", ROOT_INDEX),
+        ("templates/404.html", template),
+        (
+            "static/gioi-thieu.html",
+            "<!doctype html>\n<html lang=\"vi\">\n<body>\n  <p>Giới   thiệu</p>\n</body>\n</html>\n",
+        ),
+    ];
+    let s = site(&files);
+    let out = s.path().join("public");
+    let o = build(s.path(), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        read(&out.join("404.html")),
+        "<!doctype html><html lang=\"vi\"><head><title>Riêng</title></head><body><ul><li>Một</li><li>Hai</li></ul><p><span>a</span>  <span>c</span></p><pre>  x\n    y</pre></body></html>"
+    );
+    assert!(read(&out.join("gioi-thieu.html")).contains("<p>Giới thiệu</p>"));
+
+    write_files(
+        s.path(),
+        &[("config.toml", "title = \"Thử nghiệm\"\nminify = false\n")],
+    );
+    assert!(build(s.path(), &out, &[]).status.success());
+    assert!(read(&out.join("404.html")).contains("<ul>\n    <li>Một</li>"));
+    assert!(read(&out.join("gioi-thieu.html")).contains("<p>Giới   thiệu</p>"));
+}
+
+/// A template's syntax error gives the line as the webmaster wrote it, not
+/// a line of the minified template.
+#[test]
+fn a_template_error_names_the_line_as_written() {
+    let s = site(&[
+        ("content/_index.md", ROOT_INDEX),
+        (
+            "templates/404.html",
+            "<!doctype html>\n<html lang=\"vi\">\n<body>\n\n<p>{% if %}</p>\n</body>\n</html>\n",
+        ),
+    ]);
+    let o = build(s.path(), &s.path().join("public"), &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("404.html") && err.contains("5:"), "{err}");
 }

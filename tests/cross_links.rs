@@ -98,12 +98,12 @@ fn the_national_decision_shows_every_implementation_with_its_chain() {
         let end = coverage[start..].find("</p>").unwrap() + start;
         coverage[start..end].replace(['\n'], " ")
     };
-    let vinh_linh = row("href=../quang-tri/vinh-linh/ke-hoach-van-hoa-cong-vu-2024/");
+    let vinh_linh = row("href=\"../quang-tri/vinh-linh/ke-hoach-van-hoa-cong-vu-2024/\"");
     assert!(
         vinh_linh.contains("qua") && vinh_linh.contains("1291/KH-UBND"),
         "{vinh_linh}"
     );
-    let trieu_son = row("href=../thanh-hoa/trieu-son/bao-cao-so-ket-1847/");
+    let trieu_son = row("href=\"../thanh-hoa/trieu-son/bao-cao-so-ket-1847/\"");
     let (via_879, via_84) = (
         trieu_son.find("879/KH-UBND").unwrap(),
         trieu_son.find("84/KH-UBND").unwrap(),
@@ -112,8 +112,8 @@ fn the_national_decision_shows_every_implementation_with_its_chain() {
         via_879 < via_84,
         "the chain runs report › 879 › 84: {trieu_son}"
     );
-    assert!(coverage.contains("href=../khanh-hoa/6861-kh-ubnd-2019/"));
-    assert!(coverage.contains("href=../nam-dinh/cong-van-day-manh-van-hoa-cong-vu/"));
+    assert!(coverage.contains("href=\"../khanh-hoa/6861-kh-ubnd-2019/\""));
+    assert!(coverage.contains("href=\"../nam-dinh/cong-van-day-manh-van-hoa-cong-vu/\""));
     assert!(coverage.contains("Tỉnh Thanh Hóa") && coverage.contains("Huyện Triệu Sơn"));
 }
 
@@ -135,7 +135,8 @@ fn relations_show_both_ways() {
     let provincial = read(&out.path().join("quang-tri/1291-kh-ubnd-2019/index.html"));
     assert!(
         provincial.contains("Văn bản triển khai")
-            && provincial.contains("href=../../quang-tri/vinh-linh/ke-hoach-van-hoa-cong-vu-2024/")
+            && provincial
+                .contains("href=\"../../quang-tri/vinh-linh/ke-hoach-van-hoa-cong-vu-2024/\"")
     );
     let stub = read(&out.path().join("319-qd-bnv-2019/index.html"));
     assert!(
@@ -143,7 +144,7 @@ fn relations_show_both_ways() {
         "a cited document not published here gets a page"
     );
     assert!(
-        stub.contains("href=../khanh-hoa/6861-kh-ubnd-2019/"),
+        stub.contains("href=\"../khanh-hoa/6861-kh-ubnd-2019/\""),
         "and shows who cites it"
     );
 }
@@ -224,7 +225,7 @@ fn a_stub_keeps_its_url_when_the_full_text_arrives() {
     let stub = read(&out.join("tinh/7-kh-ubnd-2020/index.html"));
     assert!(stub.contains("chưa đăng tải toàn văn"));
     assert!(
-        stub.contains("https://vanban.example.gov.vn/tim?so=7%2FKH-UBND&nam=2020"),
+        stub.contains("https://vanban.example.gov.vn/tim?so=7%2FKH-UBND&amp;nam=2020"),
         "official source link: {stub}"
     );
     write_files(s.path(), &[("content/tinh/ke-hoach-7.md", "+++\ntitle = \"Toàn văn đã có\"\nkind = \"ke-hoach\"\nnumber = \"7/KH-UBND\"\nissued = \"2020-02-01\"\n+++\nNội dung kế hoạch.\n")]);
@@ -232,7 +233,7 @@ fn a_stub_keeps_its_url_when_the_full_text_arrives() {
     let full = read(&out.join("tinh/7-kh-ubnd-2020/index.html"));
     assert!(full.contains("Toàn văn đã có") && full.contains("Nội dung kế hoạch."));
     assert!(read(&out.join("tinh/huyen/bao-cao/index.html"))
-        .contains("href=../../../tinh/7-kh-ubnd-2020/"));
+        .contains("href=\"../../../tinh/7-kh-ubnd-2020/\""));
 }
 
 #[test]
@@ -246,8 +247,8 @@ fn front_matter_relations_merge_with_the_text() {
     let page = read(&out.join("tinh/huyen/tb/index.html"));
     let cited = &page[page.find("Văn bản dẫn chiếu").unwrap()..];
     assert!(
-        cited.contains("href=../../../tinh/5-kh-ubnd-2020/")
-            && cited.contains("href=../../../tinh/huyen/5-kh-ubnd-2020/"),
+        cited.contains("href=\"../../../tinh/5-kh-ubnd-2020/\"")
+            && cited.contains("href=\"../../../tinh/huyen/5-kh-ubnd-2020/\""),
         "{cited}"
     );
 }
@@ -314,8 +315,8 @@ fn topic_pages_gather_passages_with_anchors() {
     let out = tempfile::tempdir().unwrap();
     assert!(build(&repo_root(), out.path(), &[]).status.success());
     let page = read(&out.path().join("chu-de/trang-phuc/index.html"));
-    assert!(page.contains("href=../../quang-tri/vinh-linh/ke-hoach-van-hoa-cong-vu-2024/#4-trang-phuc-khi-thuc-hien-nhiem-vu"), "{page}");
-    assert!(page.contains("href=../../thanh-hoa/trieu-son/bao-cao-so-ket-1847/#4-ve-trang-phuc-cua-can-bo-cong-chuc-vien-chuc"));
+    assert!(page.contains("href=\"../../quang-tri/vinh-linh/ke-hoach-van-hoa-cong-vu-2024/#4-trang-phuc-khi-thuc-hien-nhiem-vu\""), "{page}");
+    assert!(page.contains("href=\"../../thanh-hoa/trieu-son/bao-cao-so-ket-1847/#4-ve-trang-phuc-cua-can-bo-cong-chuc-vien-chuc\""));
     let plan = read(
         &out.path()
             .join("quang-tri/vinh-linh/ke-hoach-van-hoa-cong-vu-2024/index.html"),
@@ -357,11 +358,11 @@ fn long_implementation_lists_are_capped_and_counted() {
         "relation group capped"
     );
     assert!(
-        page.contains("href=../tinh/25-kh-ubnd-2020/"),
+        page.contains("href=\"../tinh/25-kh-ubnd-2020/\""),
         "the newest are shown"
     );
     assert!(
-        !page.contains("href=../tinh/1-kh-ubnd-2020/>"),
+        !page.contains("href=\"../tinh/1-kh-ubnd-2020/\">"),
         "the oldest are counted, not listed"
     );
 }

@@ -165,7 +165,7 @@ fn imported_seeds_build_and_resolve_their_citations() {
         "quang-tri/vinh-linh/",
     ] {
         assert!(
-            decision.contains(&format!("href=../{implementer}")),
+            decision.contains(&format!("href=\"../{implementer}")),
             "1847 lists {implementer}"
         );
     }

@@ -1,6 +1,6 @@
-//! HTML minification with minify-html, keeping what assistive technology and
-//! validators rely on (closing tags and quoted attributes are optional in
-//! HTML, but the document stays valid either way).
+//! Minification of scripts and of the HTML files a site ships as they are
+//! in `static/`. Pages made from templates are not minified here: their
+//! templates are, once, when the theme loads (`render::compact`).
 
 use std::sync::LazyLock;
 
@@ -13,57 +13,14 @@ static CONFIG: LazyLock<minify_html::Cfg> = LazyLock::new(|| {
     cfg
 });
 
-/// Minifies an output file by its kind: HTML pages and scripts.
-pub fn page(page: &mut crate::render::Page) {
+/// Minifies a file of the theme's or site's `static/` folder: scripts and
+/// HTML (which no template made). Generated files are never scripts.
+pub fn static_file(page: &mut crate::render::Page) {
     if page.is_html() {
-        page.content = html(&page.content);
+        page.content = minify_html::minify(&page.content, &CONFIG);
     } else if page.path.ends_with(".js") {
         page.content = js(&page.content);
     }
-}
-
-/// A theme wraps HTML the minifier must pass through as it is in these
-/// comments. A document's body is most of its page and comes from comrak
-/// already compact: minifying it again was a quarter of a build's CPU time.
-/// The comments go away with the rest of the minified page.
-pub const VERBATIM_START: &str = "<!--verbatim-->";
-pub const VERBATIM_END: &str = "<!--/verbatim-->";
-
-/// Stands for the verbatim part while the rest is minified: text from the
-/// Unicode private use area, which minify-html leaves alone.
-const PLACEHOLDER: &str = "\u{E000}vanban-verbatim\u{E000}";
-
-pub fn html(bytes: &[u8]) -> Vec<u8> {
-    let Some((before, verbatim, after)) = split_verbatim(bytes) else {
-        return minify_html::minify(bytes, &CONFIG);
-    };
-    let mut chrome = Vec::with_capacity(before.len() + PLACEHOLDER.len() + after.len());
-    chrome.extend_from_slice(before);
-    chrome.extend_from_slice(PLACEHOLDER.as_bytes());
-    chrome.extend_from_slice(after);
-    let minified = minify_html::minify(&chrome, &CONFIG);
-    let Some(at) = memchr::memmem::find(&minified, PLACEHOLDER.as_bytes()) else {
-        return minify_html::minify(bytes, &CONFIG);
-    };
-    let mut out = Vec::with_capacity(minified.len() + verbatim.len());
-    out.extend_from_slice(&minified[..at]);
-    out.extend_from_slice(verbatim);
-    out.extend_from_slice(&minified[at + PLACEHOLDER.len()..]);
-    out
-}
-
-/// The page before the first verbatim region, the region's content, and
-/// the page after it.
-fn split_verbatim(bytes: &[u8]) -> Option<(&[u8], &[u8], &[u8])> {
-    let start = memchr::memmem::find(bytes, VERBATIM_START.as_bytes())?;
-    let inner = start + VERBATIM_START.len();
-    let len = memchr::memmem::find(&bytes[inner..], VERBATIM_END.as_bytes())?;
-    let end = inner + len;
-    Some((
-        &bytes[..start],
-        &bytes[inner..end],
-        &bytes[end + VERBATIM_END.len()..],
-    ))
 }
 
 /// JavaScript minification (a classic script, not a module) with oxc, the
@@ -106,27 +63,22 @@ pub fn js(bytes: &[u8]) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn collapses_whitespace_and_keeps_text() {
-        let out = super::html(b"<!doctype html><html lang=\"vi\"><head><title>T</title></head><body>\n  <p>V\xC4\x83n   h\xC3\xB3a</p>\n</body></html>");
-        let out = String::from_utf8(out).unwrap();
-        assert!(out.contains("<p>Văn hóa</p>"), "{out}");
-        assert!(out.contains("lang=vi"), "{out}");
-    }
+    use crate::render::Page;
 
     #[test]
-    fn leaves_verbatim_regions_as_they_are_and_minifies_around_them() {
-        let page = "<html><body>\n  <p class=\"a\">X   y</p>\n<div><!--verbatim--><p>Điều  1</p>\n<p>b</p><!--/verbatim--></div>  <p>z</p></body></html>";
-        let out = String::from_utf8(super::html(page.as_bytes())).unwrap();
-        assert!(out.contains("<div><p>Điều  1</p>\n<p>b</p></div>"), "{out}");
-        assert!(out.contains("<p class=a>X y</p>"), "{out}");
+    fn static_html_is_minified() {
+        let html = "<!doctype html><html lang=\"vi\"><body>\n  <p>V\u{103}n   h\u{f3}a</p>\n</body></html>";
+        let mut file = Page {
+            path: "gioi-thieu.html".into(),
+            content: html.into(),
+            source: None,
+        };
+        super::static_file(&mut file);
+        let out = String::from_utf8(file.content).unwrap();
         assert!(
-            !out.contains("verbatim") && !out.contains('\u{E000}'),
+            out.contains("<p>Văn hóa</p>") && out.contains("lang=vi"),
             "{out}"
         );
-        let unclosed = "<p>a   b</p><!--verbatim--><p>c   d</p>";
-        let out = String::from_utf8(super::html(unclosed.as_bytes())).unwrap();
-        assert_eq!(out, "<p>a b</p><p>c d</p>");
     }
 
     #[test]

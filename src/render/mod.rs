@@ -2,6 +2,7 @@
 //! through comrak, every page through the theme's Tera templates; pages
 //! render in parallel and come out in a stable order.
 
+mod compact;
 pub mod coverage_view;
 pub mod highlight;
 pub mod markdown;
@@ -41,11 +42,6 @@ impl Page {
 /// are not kept once handed over, so a build never holds the whole site.
 pub trait PageSink: Sync {
     fn put(&self, page: Page) -> std::io::Result<()>;
-    /// A page that already went through every output step (serve's reused
-    /// pages, which were minified when first rendered).
-    fn put_final(&self, page: Page) -> std::io::Result<()> {
-        self.put(page)
-    }
 }
 
 /// Builds the linker for one document's body.

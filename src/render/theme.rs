@@ -27,7 +27,9 @@ struct SourceFile {
 }
 
 impl Theme {
-    pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+    /// Loads the theme; with `minify`, HTML templates are minified here,
+    /// once, rather than every page they render.
+    pub fn load(root: &Path, name: &str, minify: bool) -> Result<Theme, Vec<Diagnostic>> {
         let theme_dir = root.join("themes").join(name);
         let (mut templates, mut statics) = if theme_dir.is_dir() {
             (
@@ -52,8 +54,6 @@ impl Theme {
         );
         override_with(&mut statics, read_dir_files(root, &root.join("static"))?);
 
-        let mut tera = tera::Tera::default();
-        tera.autoescape_on(vec![".html", ".xml"]);
         let mut errors = Vec::new();
         let mut sources = Vec::new();
         for file in templates.into_values() {
@@ -66,18 +66,21 @@ impl Theme {
                 )),
             }
         }
+        let mut tera = new_tera();
         if errors.is_empty() {
-            let named = sources.iter().map(|(n, t, _)| (n.as_str(), t.as_str()));
-            if let Err(e) = tera.add_raw_templates(named) {
-                let message = error_chain(&e);
-                // Name the template file the message is about when it says.
-                let origin = sources
-                    .iter()
-                    .find(|(n, _, _)| {
-                        message.contains(&format!("'{n}'")) || message.contains(&format!("`{n}`"))
-                    })
-                    .map_or_else(|| PathBuf::from("templates"), |(_, _, o)| o.clone());
-                errors.push(Diagnostic::error(origin, "template", message));
+            let minified: Vec<(&str, String)> = sources
+                .iter()
+                .map(|(name, text, _)| match minify && name.ends_with(".html") {
+                    true => (name.as_str(), super::compact::html_template(text)),
+                    false => (name.as_str(), text.clone()),
+                })
+                .collect();
+            if let Err(e) = tera.add_raw_templates(minified.iter().map(|(n, t)| (*n, t.as_str()))) {
+                // Report the error against the template as written, whose
+                // lines the message's line numbers refer to.
+                let as_written = sources.iter().map(|(n, t, _)| (n.as_str(), t.as_str()));
+                let e = new_tera().add_raw_templates(as_written).err().unwrap_or(e);
+                errors.push(template_error(&e, &sources));
             }
         }
         if !errors.is_empty() {
@@ -89,6 +92,25 @@ impl Theme {
             .collect();
         Ok(Theme { tera, static_files })
     }
+}
+
+fn new_tera() -> tera::Tera {
+    let mut tera = tera::Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(crate::text::escape_markup);
+    tera
+}
+
+/// Names the template file a Tera error is about when its message says.
+fn template_error(e: &tera::Error, sources: &[(String, String, PathBuf)]) -> Diagnostic {
+    let message = error_chain(e);
+    let origin = sources
+        .iter()
+        .find(|(n, _, _)| {
+            message.contains(&format!("'{n}'")) || message.contains(&format!("`{n}`"))
+        })
+        .map_or_else(|| PathBuf::from("templates"), |(_, _, o)| o.clone());
+    Diagnostic::error(origin, "template", message)
 }
 
 /// Tera puts the useful part of an error in its sources.

@@ -99,9 +99,6 @@ pub fn outputs(job: Job) -> Vec<Page> {
     let site = &job.site;
     let mut files = build::index_files(site, &job.graph, job.bodies);
     files.extend(build::data_files(site, &job.graph));
-    if site.config.minify {
-        files.iter_mut().for_each(output::minify::page);
-    }
     let sitemap = output::sitemap::sitemap(
         &site.config,
         job.fresh

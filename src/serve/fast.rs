@@ -20,7 +20,6 @@ use crate::content::{self, DocId, Document, Site};
 use crate::diagnostics::{self, Diagnostic};
 use crate::graph::update::{self, Index, Refused};
 use crate::graph::{CitationLinks, Graph, NodeId, Relation};
-use crate::output;
 use crate::render::markdown::{self, RenderedBody};
 use crate::render::pages::{self, PageSpec};
 use crate::render::topics::{self, TOPICS};
@@ -435,18 +434,12 @@ fn render_changed(
         }
     }
     let rendered = dirty.len();
-    let minify = site.config.minify;
     let base_url = &site.config.base_url;
     let done: Result<Vec<(String, u64, Vec<u8>)>, Diagnostic> = dirty
         .into_par_iter()
         .map(|(path, key, spec)| {
             let page = render::render_page(theme, base, spec, base_url)?;
-            let bytes = if minify {
-                output::minify::html(&page.content)
-            } else {
-                page.content
-            };
-            Ok((path, key, bytes))
+            Ok((path, key, page.content))
         })
         .collect();
     let Ok(done) = done else {

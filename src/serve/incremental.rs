@@ -234,7 +234,7 @@ impl Stages for MemoStages<'_> {
         render::render_specs(theme, &base, dirty, &site.config.base_url, sink)?;
         for page in reused {
             let path = page.path.clone();
-            sink.put_final(page)
+            sink.put(page)
                 .map_err(|e| vec![Diagnostic::error(path, "write", e.to_string())])?;
         }
         Ok(bodies)

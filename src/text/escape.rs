@@ -1,25 +1,34 @@
-/// Escapes text for HTML and XML element content and quoted attributes.
+/// Escapes text for HTML and XML element content and attributes, quoted
+/// with either quote. It is also Tera's escape function: Tera's own also
+/// turns every `/` into `&#x2F;`, which no HTML context needs and which
+/// made every URL of a page six times longer before minification.
 pub fn escape_markup(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut copied = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[copied..at]);
+        out.push_str(entity);
+        copied = at + 1;
     }
+    out.push_str(&text[copied..]);
     out
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn escapes_the_four_markup_characters() {
+    fn escapes_the_five_markup_characters_and_nothing_else() {
         assert_eq!(
-            super::escape_markup("a<b>&\"c\" đ"),
-            "a&lt;b&gt;&amp;&quot;c&quot; đ"
+            super::escape_markup("a<b>&\"c\" 'đ' ../x/"),
+            "a&lt;b&gt;&amp;&quot;c&quot; &#39;đ&#39; ../x/"
         );
     }
 }
