@@ -233,17 +233,23 @@ pub fn render_page(
     let mut context =
         tera::Context::from_value(serde_json::Value::Object(values)).expect("an object");
     context.extend(base.clone());
-    let html = theme.tera.render(spec.template, &context).map_err(|e| {
-        Diagnostic::error(
-            format!("templates/{}", spec.template),
-            "template",
-            theme::error_chain(&e),
-        )
-    })?;
+    // Rendered into bytes: `render` would check the whole page is UTF-8,
+    // which everything Tera writes already is.
+    let mut html = Vec::with_capacity(16 * 1024);
+    theme
+        .tera
+        .render_to(spec.template, &context, &mut html)
+        .map_err(|e| {
+            Diagnostic::error(
+                format!("templates/{}", spec.template),
+                "template",
+                theme::error_chain(&e),
+            )
+        })?;
     let path = output_path(&spec.url);
     Ok(Page {
         path,
-        content: html.into_bytes(),
+        content: html,
         source: spec.source,
     })
 }
