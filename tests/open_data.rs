@@ -99,7 +99,12 @@ fn documents_json_lists_metadata_urls_and_relations_and_validates() {
         assert_valid(&doc_schema, &one, url);
         assert_eq!(one["url"], d["url"]);
     }
-    let one = json(&out.join("api/van-ban/khanh-hoa/6861-kh-ubnd-2019.json"));
+    let one_path = out.join("api/van-ban/khanh-hoa/6861-kh-ubnd-2019.json");
+    assert!(
+        read(&one_path).lines().count() > 10,
+        "indented when minify = false"
+    );
+    let one = json(&one_path);
     assert!(one["body"]
         .as_str()
         .unwrap()
@@ -228,6 +233,12 @@ fn the_bundled_site_publishes_valid_feeds_and_open_data() {
     for file in tree(&out.join("api/van-ban")) {
         let path = out.join("api/van-ban").join(&file);
         assert_valid(&doc_schema, &json(&path), &path.display().to_string());
+        assert_eq!(
+            read(&path).lines().count(),
+            1,
+            "minified: {}",
+            path.display()
+        );
         documents += 1;
     }
     assert_eq!(json(&out.join("api/documents.json"))["count"], documents);

@@ -70,9 +70,13 @@ impl Theme {
         if errors.is_empty() {
             let minified: Vec<(&str, String)> = sources
                 .iter()
-                .map(|(name, text, _)| match minify && name.ends_with(".html") {
-                    true => (name.as_str(), super::compact::html_template(text)),
-                    false => (name.as_str(), text.clone()),
+                .map(|(name, text, _)| {
+                    let text = if minify && name.ends_with(".html") {
+                        super::compact::html_template(text)
+                    } else {
+                        text.clone()
+                    };
+                    (name.as_str(), text)
                 })
                 .collect();
             if let Err(e) = tera.add_raw_templates(minified.iter().map(|(n, t)| (*n, t.as_str()))) {
