@@ -15,6 +15,15 @@ fn good_files() -> Vec<(&'static str, String)> {
     ]
 }
 
+/// The hidden folders a build left beside `public/`.
+fn beside_output(root: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".public"))
+        .collect()
+}
+
 fn make(files: &[(&str, String)]) -> tempfile::TempDir {
     let borrowed: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
     site(&borrowed)
@@ -131,12 +140,11 @@ fn failed_build_keeps_previous_output() {
         .map(|f| (f.clone(), std::fs::read(out.join(&f)).unwrap()))
         .collect();
     assert_eq!(before, after, "the old site is still there, unchanged");
-    let leftovers: Vec<_> = std::fs::read_dir(s.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".public"))
-        .collect();
-    assert!(leftovers.is_empty(), "no staging folders left behind");
+    assert_eq!(
+        beside_output(s.path()),
+        [".public.previous"],
+        "no staging folder left behind, only the one the next build writes into"
+    );
 }
 
 /// Pages are written as they are rendered; a template that breaks halfway
@@ -166,12 +174,11 @@ fn a_build_failing_after_pages_were_written_leaves_nothing_behind() {
     );
     assert_eq!(std::fs::read(out.join("index.html")).unwrap(), home_before);
     assert!(out.join("tinh/1-kh-ubnd-2019/index.html").exists());
-    let leftovers: Vec<_> = std::fs::read_dir(s.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".public"))
-        .collect();
-    assert!(leftovers.is_empty(), "no staging folders left behind");
+    assert_eq!(
+        beside_output(s.path()),
+        [".public.previous"],
+        "no staging folder left behind, only the one the next build writes into"
+    );
 }
 
 #[test]

@@ -155,6 +155,55 @@ fn usage_errors_exit_2_help_and_version_exit_0() {
     assert!(stdout(&version).contains(env!("CARGO_PKG_VERSION")));
 }
 
+/// A rebuild writes into the output it replaced the time before (rewriting
+/// a file is cheaper than creating one); what it leaves must still be
+/// exactly what a build into a new folder writes.
+#[test]
+fn rebuilds_into_the_same_folder_equal_a_fresh_build() {
+    let plan = doc(
+        "title = \"Kế hoạch thực hiện\"\nkind = \"ke-hoach\"\nnumber = \"5/KH-UBND\"\nissued = \"2019-03-01\"",
+        "Thực hiện Quyết định số 1847/QĐ-TTg.\n",
+    );
+    let report = doc(
+        "title = \"Báo cáo kết quả\"\nkind = \"bao-cao\"\nnumber = \"9/BC-UBND\"\nissued = \"2020-01-02\"",
+        "Kết quả thực hiện Kế hoạch số 5/KH-UBND.\n",
+    );
+    let s = site(&[
+        ("content/_index.md", ROOT_INDEX),
+        ("content/1847.md", &decision_1847()),
+        ("content/tinh/_index.md", &province("Tỉnh Mẫu")),
+        ("content/tinh/ke-hoach.md", &plan),
+        ("content/tinh/bao-cao.md", &report),
+    ]);
+    let out = s.path().join("public");
+    for _ in 0..2 {
+        assert!(build(s.path(), &out, &[]).status.success());
+    }
+    assert!(out.join("tinh/9-bc-ubnd-2020/index.html").exists());
+    std::fs::remove_file(s.path().join("content/tinh/bao-cao.md")).unwrap();
+    // The third build writes into the first one's files, report included.
+    let o = build(s.path(), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(s.path().join(".public.previous").is_dir());
+    assert!(
+        !out.join("tinh/9-bc-ubnd-2020").exists(),
+        "the removed report's page went"
+    );
+
+    let fresh = s.path().join("fresh");
+    assert!(build(s.path(), &fresh, &[]).status.success());
+    let files = tree(&fresh);
+    assert_eq!(tree(&out), files);
+    for f in files {
+        assert_eq!(
+            std::fs::read(out.join(&f)).unwrap(),
+            std::fs::read(fresh.join(&f)).unwrap(),
+            "{}",
+            f.display()
+        );
+    }
+}
+
 #[test]
 fn drafts_are_left_out_unless_asked_for() {
     let s = site(&[
