@@ -4,8 +4,8 @@
 # Environment: WORK (scratch folder, default /tmp/vanban-bench), RUNS (default 3),
 #              SEED (default 1), VANBAN (binary, default target/release/vanban),
 #              SKIP_BUILD=1 (use the existing binary), HUGO (default hugo),
-#              SETTLE (seconds to wait after removing the previous output,
-#              default 65).
+#              SETTLE (seconds to wait before each run, after `sync`,
+#              default 10).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,10 +13,16 @@ WORK="${WORK:-/tmp/vanban-bench}"
 RUNS="${RUNS:-3}"
 SEED="${SEED:-1}"
 # ext4 without a journal (this VM's disk) skips inodes freed in the last
-# 60 s when it allocates new ones, scanning past each of them: a build
-# started right after the previous output was removed pays for that
-# removal. Both tools get a settled file system.
-SETTLE="${SETTLE:-65}"
+# 60 s when it allocates new ones, and in the last 6 minutes once their
+# inode table block is dirty again, which the next build's own file
+# creations make it: every new file then scans past the freed ones (perf:
+# `recently_deleted`, over half of a 10,000-document build that followed the
+# removal of an earlier output by 65 s). So no output is removed while
+# anything is measured: each run writes into a folder of its own, all of them
+# are removed at the end, and a run started within FREED_WAIT seconds of an
+# earlier run's removal first waits for the rest.
+SETTLE="${SETTLE:-10}"
+FREED_WAIT=370
 VANBAN="${VANBAN:-$ROOT/target/release/vanban}"
 HUGO="${HUGO:-hugo}"
 SIZES=("$@")
@@ -73,21 +79,29 @@ if ! "$VANBAN" build --help >/dev/null 2>&1; then
 fi
 
 # --- measuring -------------------------------------------------------------
-# measure OUTDIR CMD... : runs CMD $RUNS times from a clean OUTDIR and prints
-# "<median seconds> <peak MiB> <median CPU seconds (user + system)>" (peak
-# over the runs), or "fail fail fail".
+RUNS_DIR="$WORK/runs"
+CLEANED="$WORK/.cleaned-at"
+
+# measure FOLDER CMD... : runs CMD $RUNS times, the literal {out} in CMD
+# replaced by FOLDER with its %i replaced by the run's number (so a FOLDER
+# without %i is built into again and again), and prints "<median seconds>
+# <peak MiB> <median CPU seconds (user + system)>" (peak over the runs), or
+# "fail fail fail".
 measure() {
-  local outdir=$1
+  local folder=$1
   shift
-  local times=() cpus=() peak=0 i stats secs kib user sys
+  local times=() cpus=() peak=0 i stats secs kib user sys out arg cmd
   stats="$(mktemp)"
   for ((i = 0; i < RUNS; i++)); do
-    rm -rf "$outdir"
+    out="${folder//%i/$i}"
+    cmd=()
+    for arg in "$@"; do cmd+=("${arg//\{out\}/$out}"); done
+    # The previous run's files reach the disk before this one starts.
     sync
     sleep "$SETTLE"
     if [ -n "$GNU_TIME" ]; then
-      if ! "$GNU_TIME" -f '%e %M %U %S' -o "$stats" "$@" >/dev/null 2>"$stats.err"; then
-        say "command failed: $*"
+      if ! "$GNU_TIME" -f '%e %M %U %S' -o "$stats" "${cmd[@]}" >/dev/null 2>"$stats.err"; then
+        say "command failed: ${cmd[*]}"
         tail -5 "$stats.err" >&2 || true
         rm -f "$stats" "$stats.err"
         echo "fail fail fail"
@@ -98,8 +112,8 @@ measure() {
     else
       local t0 t1
       t0=$(date +%s.%N)
-      if ! "$@" >/dev/null 2>"$stats.err"; then
-        say "command failed: $*"
+      if ! "${cmd[@]}" >/dev/null 2>"$stats.err"; then
+        say "command failed: ${cmd[*]}"
         rm -f "$stats" "$stats.err"
         echo "fail fail fail"
         return
@@ -167,9 +181,10 @@ EOF
 EOF
 }
 
-# --- runs --------------------------------------------------------------------
+# --- corpora -----------------------------------------------------------------
+# All of them first: regenerating one removes the old copy, and no removal
+# may happen once timing has begun.
 mkdir -p "$WORK"
-ROWS=()
 for N in "${SIZES[@]}"; do
   src="$WORK/vanban-$N"
   site="$WORK/hugo-$N"
@@ -184,28 +199,64 @@ for N in "${SIZES[@]}"; do
     rm -rf "$src" "$site"
     "$VANBAN" bench-corpus --docs "$N" --out "$src" --seed "$SEED" --hugo "$site" >&2
     echo "$stamp" >"$src/.bench-stamp"
+    touch "$CLEANED"
   fi
   write_hugo_theme "$site"
-
-  v_s="-" v_mib="-" v_cpu="-"
-  if [ "$HAVE_BUILD" = 1 ]; then
-    say "   vanban build ×$RUNS"
-    read -r v_s v_mib v_cpu < <(measure "$WORK/out-$N" "$VANBAN" build --root "$src" --output-dir "$WORK/out-$N")
-  fi
-  h_s="-" h_mib="-" h_cpu="-"
-  if [ "$HAVE_HUGO" = 1 ]; then
-    say "   hugo ×$RUNS"
-    read -r h_s h_mib h_cpu < <(measure "$WORK/hout-$N" "$HUGO" --source "$site" --destination "$WORK/hout-$N" --quiet)
-  fi
-  # Outputs are only measured, not kept: at 100,000 documents they take GBs.
-  rm -rf "$WORK/out-$N" "$WORK/hout-$N"
-  ROWS+=("| $N | $v_s | $(rate "$N" "$v_s") | $v_cpu | $v_mib | $h_s | $(rate "$N" "$h_s") | $h_cpu | $h_mib | $(ratio "$h_s" "$v_s") |")
-  say "   vanban ${v_s}s, hugo ${h_s}s"
 done
+# Outputs left by an interrupted run go now, before the wait.
+if [ -e "$RUNS_DIR" ]; then
+  rm -rf "$RUNS_DIR"
+  touch "$CLEANED"
+fi
+if [ -e "$CLEANED" ]; then
+  freed_ago=$(($(date +%s) - $(stat -c %Y "$CLEANED")))
+  if [ "$freed_ago" -lt "$FREED_WAIT" ]; then
+    say "files were removed ${freed_ago} s ago: waiting $((FREED_WAIT - freed_ago)) s until the disk no longer skips their inodes"
+    sleep $((FREED_WAIT - freed_ago))
+  fi
+fi
+mkdir -p "$RUNS_DIR"
 
+# --- runs --------------------------------------------------------------------
+# Each size is built from nothing into new folders, then again into the first
+# of them, as a webmaster rebuilds: Hugo writes over its files, vanban into the
+# output it replaced the time before.
+ROWS=()
+REBUILD_ROWS=()
+for N in "${SIZES[@]}"; do
+  src="$WORK/vanban-$N"
+  site="$WORK/hugo-$N"
+  v_s="-" v_mib="-" v_cpu="-" vr_s="-" vr_mib="-" vr_cpu="-"
+  if [ "$HAVE_BUILD" = 1 ]; then
+    say "== N=$N: vanban build ×$RUNS, then ×$RUNS into the same folder"
+    read -r v_s v_mib v_cpu < <(measure "$RUNS_DIR/vanban-$N-%i" "$VANBAN" build --root "$src" --output-dir "{out}")
+    read -r vr_s vr_mib vr_cpu < <(measure "$RUNS_DIR/vanban-$N-0" "$VANBAN" build --root "$src" --output-dir "{out}")
+  fi
+  h_s="-" h_mib="-" h_cpu="-" hr_s="-" hr_mib="-" hr_cpu="-"
+  if [ "$HAVE_HUGO" = 1 ]; then
+    say "== N=$N: hugo ×$RUNS, then ×$RUNS into the same folder"
+    read -r h_s h_mib h_cpu < <(measure "$RUNS_DIR/hugo-$N-%i" "$HUGO" --source "$site" --destination "{out}" --quiet)
+    read -r hr_s hr_mib hr_cpu < <(measure "$RUNS_DIR/hugo-$N-0" "$HUGO" --source "$site" --destination "{out}" --quiet)
+  fi
+  ROWS+=("| $N | $v_s | $(rate "$N" "$v_s") | $v_cpu | $v_mib | $h_s | $(rate "$N" "$h_s") | $h_cpu | $h_mib | $(ratio "$h_s" "$v_s") |")
+  REBUILD_ROWS+=("| $N | $vr_s | $(rate "$N" "$vr_s") | $vr_cpu | $vr_mib | $hr_s | $(rate "$N" "$hr_s") | $hr_cpu | $hr_mib | $(ratio "$hr_s" "$vr_s") |")
+  say "   vanban ${v_s}s (rebuild ${vr_s}s), hugo ${h_s}s (rebuild ${hr_s}s)"
+done
+# Outputs are only measured, not kept: at 100,000 documents they take GBs.
+rm -rf "$RUNS_DIR"
+touch "$CLEANED"
+
+HEADER="| N | vanban s | vanban pages/s | vanban CPU s | vanban peak MiB | hugo s | hugo pages/s | hugo CPU s | hugo peak MiB | ratio |"
+RULE="|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 echo
-echo "Median of $RUNS runs, each after removing the previous output and waiting ${SETTLE} s; pages/s counts the N documents; CPU s = user + system; peak = max RSS over the runs; ratio = hugo s / vanban s."
+echo "Build into an empty folder. Median of $RUNS runs, each into a new folder after \`sync\` and ${SETTLE} s; no file was removed during the runs or in the ${FREED_WAIT} s before them; pages/s counts the N documents; CPU s = user + system; peak = max RSS over the runs; ratio = hugo s / vanban s."
 echo
-echo "| N | vanban s | vanban pages/s | vanban CPU s | vanban peak MiB | hugo s | hugo pages/s | hugo CPU s | hugo peak MiB | ratio |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "$HEADER"
+echo "$RULE"
 printf '%s\n' "${ROWS[@]}"
+echo
+echo "Rebuild: the same, $RUNS more times into the first run's folder (vanban's first rebuild starts a new folder and keeps the one it replaces, which the later ones write into)."
+echo
+echo "$HEADER"
+echo "$RULE"
+printf '%s\n' "${REBUILD_ROWS[@]}"
