@@ -148,9 +148,10 @@ fn failed_build_keeps_previous_output() {
 }
 
 /// Pages are written as they are rendered; a template that breaks halfway
-/// must still leave the previous output as it was and no staging folder.
+/// must still leave the previous output as it was, and no staging folder
+/// but the one the next build writes into.
 #[test]
-fn a_build_failing_after_pages_were_written_leaves_nothing_behind() {
+fn a_build_failing_after_pages_were_written_leaves_the_output_as_it_was() {
     let files = good_files();
     let s = make(&files);
     let out = s.path().join("public");
