@@ -361,7 +361,7 @@ pub enum BuildError {
 /// every stage succeeded; a failed build leaves the previous output as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let out = options.output_dir();
-    let staging = output::write::Staging::new(&out).map_err(BuildError::Io)?;
+    let staging = output::write::Staging::new(&out, &options.root).map_err(BuildError::Io)?;
     let mut finished = run(options, &mut FullStages, &staging).map_err(BuildError::Content)?;
     let clock = Instant::now();
     staging.commit().map_err(BuildError::Io)?;

@@ -10,10 +10,22 @@
 
 use crate::render::{Page, PageSink};
 use std::collections::HashSet;
+use std::fs::File;
 use std::io::{self, Write};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
+
+/// The file that marks a folder as a vanban output. vanban replaces,
+/// reuses or removes only a folder that holds it (or an empty one): a web
+/// root with another site's files, `content/` or the site itself given as
+/// `--output-dir` is refused, never emptied.
+pub const MARKER: &str = ".vanban-output";
+const MARKER_TEXT: &[u8] = b"This folder was written by `vanban build`, which replaces it on \
+the next build. vanban never replaces or empties a folder without this file.\n";
+
+/// Folders of the site that an output may neither be nor hold.
+const SOURCE_FOLDERS: [&str; 2] = ["content", "themes"];
 
 /// A folder beside the output that pages are written into as they are made;
 /// [`Staging::commit`] swaps it in. It starts as the previous build's
@@ -30,37 +42,57 @@ pub struct Staging {
     /// Files written, to remove the earlier build's others before the swap.
     files: Mutex<HashSet<PathBuf>>,
     committed: bool,
+    /// An exclusive lock on the output's parent folder while the build
+    /// runs: while a build holds it no other one writes there, so staging
+    /// folders found without it are stale leftovers of a killed build.
+    _lock: File,
+}
+
+fn refused(message: String) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, message)
 }
 
 impl Staging {
-    pub fn new(out: &Path) -> io::Result<Staging> {
+    /// Prepares to build `out` for the site at `site_root`, refusing an
+    /// output folder that vanban did not make (see [`MARKER`]) and one that
+    /// is, or holds, the site or its sources.
+    pub fn new(out: &Path, site_root: &Path) -> io::Result<Staging> {
+        let out = &real(out)?;
+        let name = out
+            .file_name()
+            .ok_or_else(|| refused(format!("{}: the output folder has no name", out.display())))?
+            .to_string_lossy()
+            .into_owned();
+        refuse_sources(out, site_root)?;
+        refuse_foreign(out)?;
         let parent = match out.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => std::env::current_dir()?,
         };
         std::fs::create_dir_all(&parent)?;
-        let name = out
-            .file_name()
-            .ok_or_else(|| {
-                io::Error::new(io::ErrorKind::InvalidInput, "output folder has no name")
-            })?
-            .to_string_lossy()
-            .into_owned();
+        let lock = lock_folder(&parent, out)?;
+        let out = parent.join(&name);
+        clean_stale(&parent, &name, &out)?;
         let dir = tempfile::Builder::new()
             .prefix(&format!(".{name}.new-"))
             .tempdir_in(&parent)?
             .keep();
-        // Renaming a folder over an empty one replaces it; if another build
-        // took the previous output first, this one starts empty.
-        let recycled = std::fs::rename(previous(&parent, &name), &dir).is_ok();
+        // Renaming a folder over an empty one replaces it. Only a folder
+        // marked as a vanban output is reused.
+        let previous = previous(&parent, &name);
+        let recycled = is_ours(&previous) && std::fs::rename(&previous, &dir).is_ok();
+        if !recycled {
+            std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
+        }
         Ok(Staging {
             dir,
-            out: parent.join(&name),
+            out,
             name,
             recycled,
             folders: Mutex::new(HashSet::new()),
             files: Mutex::new(HashSet::new()),
             committed: false,
+            _lock: lock,
         })
     }
 
@@ -70,29 +102,22 @@ impl Staging {
         if self.recycled {
             self.remove_unwritten()?;
         }
-        let out = &self.out;
-        let parent = out.parent().expect("staging made it a child");
-        let mut replaced = None;
-        if out.exists() {
-            let old = tempfile::Builder::new()
-                .prefix(&format!(".{}.old-", self.name))
-                .tempdir_in(parent)?
-                .keep();
-            std::fs::rename(out, &old)?;
-            replaced = Some(old);
-        }
-        if let Err(e) = std::fs::rename(&self.dir, out) {
-            if let Some(old) = &replaced {
-                let _ = std::fs::rename(old, out);
-            }
-            return Err(e);
-        }
+        // Checked again: something may have been put there during the build.
+        refuse_foreign(&self.out)?;
+        let parent = self
+            .out
+            .parent()
+            .expect("staging made it a child")
+            .to_path_buf();
+        let replaced = swap_in(&self.dir, &self.out, &self.name)?;
         self.committed = true;
         if let Some(old) = replaced {
             // An empty folder (one made to build into) is not worth keeping.
             if std::fs::remove_dir(&old).is_err()
-                && std::fs::rename(&old, previous(parent, &self.name)).is_err()
+                && std::fs::rename(&old, previous(&parent, &self.name)).is_err()
             {
+                // Another folder holds the name `.NAME.previous`: it is left
+                // alone, and the replaced output, which is ours, goes.
                 std::fs::remove_dir_all(&old)?;
             }
         }
@@ -121,7 +146,7 @@ impl Staging {
                     std::fs::remove_dir_all(entry.path())?;
                     walk.skip_current_dir();
                 }
-            } else if !files.contains(rel) {
+            } else if !files.contains(rel) && rel != Path::new(MARKER) {
                 std::fs::remove_file(entry.path())?;
             }
         }
@@ -144,6 +169,191 @@ impl Drop for Staging {
 /// Where the replaced output waits for the next build.
 fn previous(parent: &Path, name: &str) -> PathBuf {
     parent.join(format!(".{name}.previous"))
+}
+
+/// A folder vanban wrote: it holds the marker file.
+fn is_ours(folder: &Path) -> bool {
+    std::fs::symlink_metadata(folder).is_ok_and(|m| m.is_dir())
+        && std::fs::symlink_metadata(folder.join(MARKER)).is_ok_and(|m| m.is_file())
+}
+
+fn is_empty_folder(folder: &Path) -> bool {
+    std::fs::read_dir(folder).is_ok_and(|mut entries| entries.next().is_none())
+}
+
+/// An output that is a file, a link, or a folder of files vanban did not
+/// write is refused: replacing it would lose them.
+fn refuse_foreign(out: &Path) -> io::Result<()> {
+    let shown = out.display();
+    match std::fs::symlink_metadata(out) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+        Ok(m) if m.file_type().is_symlink() => Err(refused(format!(
+            "{shown} is a symbolic link: give the folder it points to as --output-dir"
+        ))),
+        Ok(m) if !m.is_dir() => Err(refused(format!(
+            "{shown} is a file, not a folder: give --output-dir a folder (a new one, or one vanban built)"
+        ))),
+        Ok(_) if is_ours(out) || is_empty_folder(out) => Ok(()),
+        Ok(_) => Err(refused(format!(
+            "{shown} holds files that vanban did not write (it has no {MARKER} file), so a build \
+             would replace them: choose a new or empty folder for --output-dir. If the folder holds \
+             only an earlier build of this site, delete it yourself first."
+        ))),
+    }
+}
+
+/// The path with its existing part resolved (links, `..`), so that
+/// `content/../content` and a link to the site are seen for what they are.
+fn real(path: &Path) -> io::Result<PathBuf> {
+    let mut at = PathBuf::new();
+    for part in std::path::absolute(path)?.components() {
+        match part {
+            Component::ParentDir => {
+                at = at.canonicalize().unwrap_or(at);
+                at.pop();
+            }
+            Component::CurDir => {}
+            other => at.push(other),
+        }
+    }
+    let mut rest = Vec::new();
+    let mut existing = at.as_path();
+    while let (Err(_), Some(parent), Some(part)) = (
+        existing.canonicalize(),
+        existing.parent(),
+        existing.file_name(),
+    ) {
+        rest.push(part.to_os_string());
+        existing = parent;
+    }
+    let resolved = existing
+        .canonicalize()
+        .unwrap_or_else(|_| existing.to_path_buf());
+    Ok(rest.iter().rev().fold(resolved, |p, part| p.join(part)))
+}
+
+/// The output may not be the site, hold it, or be or lie in its sources.
+fn refuse_sources(out: &Path, site_root: &Path) -> io::Result<()> {
+    let out_real = real(out)?;
+    let root = real(site_root)?;
+    if root.starts_with(&out_real) {
+        return Err(refused(format!(
+            "--output-dir {} is or holds the site itself ({}): a build replaces its output folder \
+             whole, so choose a folder outside the site's sources, such as public/",
+            out.display(),
+            root.display()
+        )));
+    }
+    for folder in SOURCE_FOLDERS {
+        let source = root.join(folder);
+        if source.starts_with(&out_real) || out_real.starts_with(&source) {
+            return Err(refused(format!(
+                "--output-dir {} is, holds or lies in the site's {folder}/ folder: choose a folder \
+                 outside it, such as public/",
+                out.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Locks the output's parent folder for this build, so that two builds of
+/// one output never run at once and a staging folder met unlocked is stale.
+fn lock_folder(parent: &Path, out: &Path) -> io::Result<File> {
+    let lock = File::open(parent)?;
+    match lock.try_lock() {
+        Ok(()) => Ok(lock),
+        Err(std::fs::TryLockError::WouldBlock) => Err(io::Error::new(
+            io::ErrorKind::WouldBlock,
+            format!(
+                "another vanban build is writing beside {} right now: wait for it to finish",
+                out.display()
+            ),
+        )),
+        Err(std::fs::TryLockError::Error(e)) => Err(e),
+    }
+}
+
+/// Removes what a killed build of this output left: its staging folders
+/// and a replaced output it had not yet put away. Only folders that are
+/// empty or marked as ours go. An output that a build killed between the
+/// two renames of the fallback swap left away is put back.
+fn clean_stale(parent: &Path, name: &str, out: &Path) -> io::Result<()> {
+    let staging = format!(".{name}.new-");
+    let replaced = format!(".{name}.old-");
+    let mut stale: Vec<PathBuf> = Vec::new();
+    for entry in std::fs::read_dir(parent)? {
+        let entry = entry?;
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        if file_name.starts_with(&staging) || file_name.starts_with(&replaced) {
+            stale.push(entry.path());
+        }
+    }
+    stale.sort();
+    for folder in stale {
+        let is_replaced = folder
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with(&replaced));
+        if is_replaced && !out.exists() && is_ours(&folder) {
+            std::fs::rename(&folder, out)?;
+        } else if is_ours(&folder) {
+            std::fs::remove_dir_all(&folder)?;
+        } else if is_empty_folder(&folder) {
+            std::fs::remove_dir(&folder)?;
+        }
+    }
+    Ok(())
+}
+
+/// Puts `dir` where `out` is, returning where the replaced output went.
+/// On Linux the two folders trade places in one step, so no moment exists
+/// without an output; elsewhere (or where the file system cannot) the old
+/// output is moved aside first.
+fn swap_in(dir: &Path, out: &Path, name: &str) -> io::Result<Option<PathBuf>> {
+    if !out.exists() {
+        std::fs::rename(dir, out)?;
+        return Ok(None);
+    }
+    #[cfg(target_os = "linux")]
+    if exchange(dir, out).is_ok() {
+        return Ok(Some(dir.to_path_buf()));
+    }
+    let parent = out.parent().expect("staging made it a child");
+    let old = tempfile::Builder::new()
+        .prefix(&format!(".{name}.old-"))
+        .tempdir_in(parent)?
+        .keep();
+    std::fs::rename(out, &old)?;
+    if let Err(e) = std::fs::rename(dir, out) {
+        let _ = std::fs::rename(&old, out);
+        return Err(e);
+    }
+    Ok(Some(old))
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| CString::new(p.as_os_str().as_bytes()).map_err(io::Error::other);
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: both are valid NUL-terminated paths that outlive the call.
+    let status = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if status == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
 }
 
 impl PageSink for Staging {
@@ -243,7 +453,8 @@ mod tests {
     use super::*;
 
     fn write_atomically(out: &Path, pages: Vec<Page>) -> io::Result<()> {
-        let staging = Staging::new(out)?;
+        let site = out.parent().unwrap().join("site");
+        let staging = Staging::new(out, &site)?;
         pages.into_iter().try_for_each(|p| staging.put(p))?;
         staging.commit()
     }
@@ -292,7 +503,7 @@ mod tests {
         let mut files: Vec<(String, String)> = walkdir::WalkDir::new(dir)
             .into_iter()
             .map(Result::unwrap)
-            .filter(|e| e.file_type().is_file())
+            .filter(|e| e.file_type().is_file() && e.file_name() != MARKER)
             .map(|e| {
                 let rel = e.path().strip_prefix(dir).unwrap();
                 let text = std::fs::read_to_string(e.path()).unwrap();
@@ -350,7 +561,7 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
         write_atomically(&out, vec![page("index.html", "1")]).unwrap();
-        let staging = Staging::new(&out).unwrap();
+        let staging = Staging::new(&out, &tmp.path().join("site")).unwrap();
         staging.put(page("index.html", "half")).unwrap();
         drop(staging);
         assert_eq!(
@@ -369,6 +580,143 @@ mod tests {
         std::fs::create_dir(&out).unwrap();
         write_atomically(&out, vec![page("index.html", "1")]).unwrap();
         assert_eq!(beside(tmp.path()), ["public"]);
+    }
+
+    fn tree(dir: &Path) -> Vec<(String, String)> {
+        let mut all = files(dir);
+        all.extend(
+            std::fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|n| n == MARKER)
+                .map(|n| (n, String::new())),
+        );
+        all
+    }
+
+    #[test]
+    fn a_folder_of_files_vanban_did_not_write_is_refused_and_left_alone() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("www");
+        std::fs::create_dir_all(out.join("other-site")).unwrap();
+        std::fs::write(out.join("other-site/index.html"), "theirs").unwrap();
+        std::fs::write(out.join("robots.txt"), "theirs too").unwrap();
+        let before = tree(&out);
+        for _ in 0..2 {
+            let e = write_atomically(&out, vec![page("index.html", "1")]).unwrap_err();
+            assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+            assert!(e.to_string().contains(MARKER), "{e}");
+        }
+        assert_eq!(tree(&out), before, "nothing of theirs was touched");
+        assert_eq!(beside(tmp.path()), ["www"], "no folder left beside it");
+    }
+
+    #[test]
+    fn the_site_itself_or_its_sources_are_never_an_output() {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path().join("site");
+        std::fs::create_dir_all(site.join("content/khanh-hoa")).unwrap();
+        std::fs::create_dir_all(site.join("themes")).unwrap();
+        let mark = |dir: &Path| std::fs::write(dir.join(MARKER), MARKER_TEXT).unwrap();
+        // Even a marker someone copied there does not make them outputs.
+        mark(&site);
+        mark(&site.join("content"));
+        for out in [
+            site.clone(),
+            tmp.path().to_path_buf(),
+            site.join("content"),
+            site.join("content/khanh-hoa"),
+            site.join("content/new-folder"),
+            site.join("themes"),
+            site.join("public/../content"),
+        ] {
+            let e = Staging::new(&out, &site).err().expect("refused");
+            assert_eq!(e.kind(), io::ErrorKind::InvalidInput, "{}", out.display());
+        }
+        assert!(Staging::new(&site.join("public"), &site).is_ok());
+    }
+
+    #[test]
+    fn a_file_given_as_the_output_is_refused_and_nothing_is_left() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("outfile");
+        std::fs::write(&out, "a file").unwrap();
+        for _ in 0..3 {
+            let e = write_atomically(&out, vec![page("index.html", "1")]).unwrap_err();
+            assert!(e.to_string().contains("is a file, not a folder"), "{e}");
+        }
+        assert_eq!(beside(tmp.path()), ["outfile"]);
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "a file");
+    }
+
+    #[test]
+    fn the_next_build_removes_what_killed_builds_left_and_nothing_else() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_atomically(&out, vec![page("index.html", "1")]).unwrap();
+        let stale = tmp.path().join(".public.new-killed");
+        std::fs::create_dir_all(stale.join("a")).unwrap();
+        std::fs::write(stale.join(MARKER), MARKER_TEXT).unwrap();
+        std::fs::write(stale.join("a/index.html"), "half").unwrap();
+        std::fs::create_dir(tmp.path().join(".public.new-empty")).unwrap();
+        let foreign = tmp.path().join(".public.new-not-ours");
+        std::fs::create_dir(&foreign).unwrap();
+        std::fs::write(foreign.join("keep.txt"), "mine").unwrap();
+        write_atomically(&out, vec![page("index.html", "2")]).unwrap();
+        assert_eq!(
+            beside(tmp.path()),
+            ["public", ".public.new-not-ours", ".public.previous"]
+        );
+        assert_eq!(
+            std::fs::read_to_string(foreign.join("keep.txt")).unwrap(),
+            "mine"
+        );
+    }
+
+    #[test]
+    fn an_output_moved_aside_by_a_killed_swap_is_put_back() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_atomically(&out, vec![page("index.html", "1")]).unwrap();
+        std::fs::rename(&out, tmp.path().join(".public.old-killed")).unwrap();
+        let staging = Staging::new(&out, &tmp.path().join("site")).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "1"
+        );
+        drop(staging);
+    }
+
+    #[test]
+    fn a_previous_folder_without_the_marker_is_neither_reused_nor_removed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let previous = tmp.path().join(".public.previous");
+        std::fs::create_dir(&previous).unwrap();
+        std::fs::write(previous.join("notes.txt"), "mine").unwrap();
+        write_atomically(&out, vec![page("index.html", "1")]).unwrap();
+        write_atomically(&out, vec![page("index.html", "2")]).unwrap();
+        assert_eq!(
+            files(&previous),
+            [("notes.txt".to_string(), "mine".to_string())]
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "2"
+        );
+        assert!(out.join(MARKER).is_file());
+    }
+
+    #[test]
+    fn two_builds_of_one_output_never_run_at_once() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let site = tmp.path().join("site");
+        let first = Staging::new(&out, &site).unwrap();
+        let e = Staging::new(&out, &site).err().expect("locked");
+        assert_eq!(e.kind(), io::ErrorKind::WouldBlock);
+        first.commit().unwrap();
+        assert!(Staging::new(&out, &site).is_ok());
     }
 
     #[test]
