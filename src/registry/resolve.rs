@@ -205,20 +205,23 @@ impl Registry {
                 continue;
             };
             let start = i + width;
-            // In mixed-case text names are capitalised: "Xã hội" is no commune.
-            let capitalised = ws
-                .get(start)
-                .and_then(|w| w.text.chars().next())
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            // In mixed-case text names are capitalised: "Xã hội" is no
+            // commune (unless the official name is not: "Xã é Tòng").
+            let lower_start = mixed_case
+                && ws
+                    .get(start)
+                    .and_then(|w| w.text.chars().next())
+                    .is_some_and(char::is_lowercase);
             let mut matched = 0;
-            if !mixed_case || capitalised {
-                for n in (1..=MAX_NAME_WORDS.min(ws.len() - start)).rev() {
-                    let cands = self.lookup(&ws[start..start + n], Some((levels, kind)));
-                    if !cands.is_empty() {
-                        mentions.push(cands);
-                        matched = n;
-                        break;
-                    }
+            for n in (1..=MAX_NAME_WORDS.min(ws.len() - start)).rev() {
+                let mut cands = self.lookup(&ws[start..start + n], Some((levels, kind)));
+                if lower_start {
+                    cands.retain(|u| u.short_name.starts_with(char::is_lowercase));
+                }
+                if !cands.is_empty() {
+                    mentions.push(cands);
+                    matched = n;
+                    break;
                 }
             }
             i = start + matched;
@@ -378,6 +381,70 @@ mod tests {
         // "Xã hội" in a department's name is no commune.
         let u = first("Sở Lao động - Thương binh và Xã hội tỉnh Quảng Trị", None);
         assert_eq!(u.code, "44");
+    }
+
+    #[test]
+    fn issuers_of_the_sample_content_resolve_to_their_folders() {
+        let r = registry();
+        let path = |text: &str, on: &str| {
+            let found = r.resolve_issuer(text, PartialDate::parse_iso(on));
+            found.first().map(|u| r.path(u))
+        };
+        assert_eq!(
+            path("UBND huyện Triệu Sơn", "2020-04-06").unwrap(),
+            "thanh-hoa/trieu-son"
+        );
+        assert_eq!(
+            path("Ủy ban nhân dân huyện Triệu Sơn", "2019-07-12").unwrap(),
+            "thanh-hoa/trieu-son"
+        );
+        assert_eq!(
+            path("UBND huyện Vĩnh Linh", "2024").unwrap(),
+            "quang-tri/vinh-linh"
+        );
+        assert_eq!(
+            path("UBND tỉnh Quảng Trị", "2019-03-28").unwrap(),
+            "quang-tri"
+        );
+        assert_eq!(
+            path("UBND tỉnh Thanh Hóa", "2020-01-10").unwrap(),
+            "thanh-hoa"
+        );
+        assert_eq!(
+            path("Ủy ban nhân dân tỉnh Khánh Hòa", "2021-11").unwrap(),
+            "khanh-hoa"
+        );
+        let nam_dinh = first(
+            "Ủy ban nhân dân tỉnh Nam Định",
+            PartialDate::parse_iso("2022-03"),
+        );
+        assert_eq!(r.path(nam_dinh), "nam-dinh");
+        assert_eq!(r.successor_chain(nam_dinh)[0].name, "Tỉnh Ninh Bình");
+        assert!(r.resolve_issuer("Thủ tướng Chính phủ", None).is_empty());
+        assert!(r.resolve_issuer("UBND tỉnh Atlantis", None).is_empty());
+    }
+
+    #[test]
+    fn every_unit_is_found_by_its_own_name_on_its_own_dates() {
+        let r = registry();
+        let mut misses = Vec::new();
+        for u in r.units() {
+            let on = u.until.or(u.since);
+            let by_name = r.find(u.name, on);
+            let as_issuer = r.resolve_issuer(&format!("UBND {}", u.name), on);
+            let folded = r.find(&fold(u.name), on);
+            for (how, found) in [("find", by_name), ("issuer", as_issuer), ("folded", folded)] {
+                if !found.iter().any(|f| f.idx == u.idx) {
+                    misses.push(format!("{how}: {} {}", u.code, u.name));
+                }
+            }
+        }
+        assert!(
+            misses.is_empty(),
+            "{} misses: {:?}",
+            misses.len(),
+            &misses[..misses.len().min(20)]
+        );
     }
 
     #[test]
