@@ -598,9 +598,9 @@ mod tests {
         assert!(kids.iter().any(|u| u.name == "Huyện Triệu Sơn"));
         assert!(kids.iter().all(|u| u.level != Level::Tinh));
         assert!(kids.iter().any(|u| u.level == Level::Xa && u.in_force()));
-        let triệu_sơn = r.by_code("397").unwrap();
+        let trieu_son = r.by_code("397").unwrap();
         assert!(r
-            .children(triệu_sơn)
+            .children(trieu_son)
             .iter()
             .any(|u| u.name == "Thị trấn Nưa"));
     }

@@ -335,6 +335,12 @@ mod tests {
         assert_eq!(before.level, Level::Xa);
         let after = first("UBND phường Giảng Võ", date(2025, 8, 15));
         assert_eq!((after.code, after.in_force()), ("00025", true));
+        let xa = first("UBND xã Phù Đổng", date(2025, 8, 1));
+        assert_eq!(
+            (xa.code, xa.in_force(), xa.level),
+            ("00541", true, Level::Xa)
+        );
+        assert_eq!(first("UBND xã Phù Đổng", date(2022, 1, 1)).code, "00544");
         // Without a date both, in force first.
         let both = registry().resolve_issuer("UBND phường Giảng Võ", None);
         assert_eq!(both.len(), 2);
