@@ -19,6 +19,7 @@ pub mod init;
 pub mod model;
 pub mod new;
 pub mod output;
+pub mod registry;
 pub mod render;
 pub mod search;
 pub mod serve;
