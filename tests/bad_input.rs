@@ -245,3 +245,27 @@ fn a_slug_cannot_escape_the_output_folder() {
     assert!(out.join("tinh/tmp-thoat/index.html").is_file());
     assert!(!s.path().join("tmp").exists());
 }
+
+#[test]
+fn a_document_at_an_address_the_site_keeps_is_an_error_naming_its_file() {
+    let mut files = good_files();
+    files.push((
+        "content/tim-kiem.md",
+        doc(
+            "title = \"Tìm\"\nkind = \"thong-bao\"\nissued = \"2020-01-01\"",
+            "",
+        ),
+    ));
+    let s = make(&files);
+    let o = build(s.path(), &s.path().join("public"), &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let line = err
+        .lines()
+        .find(|l| l.contains("url-collision"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(
+        line.contains("content/tim-kiem.md:1:1") && line.contains("/tim-kiem/"),
+        "{line}"
+    );
+}

@@ -309,3 +309,86 @@ fn unreachable_and_hostile_manifests_are_skipped_with_a_clear_message() {
         "{th}"
     );
 }
+
+/// A manifest document in `jurisdiction` at `url` that implements 1847,
+/// with no number, so that its page is named after the last part of its
+/// link.
+fn unnumbered(url: &str, jurisdiction: &str) -> serde_json::Value {
+    serde_json::json!({"url": url, "title": "Tin", "kind": "tin-bai", "number": null,
+        "issued": "2024-01-02", "issuer": null, "jurisdiction": jurisdiction,
+        "implements": [{"number": "1847/QĐ-TTg", "issued": "2018-12-27", "issuer": null, "url": null}],
+        "cites": []})
+}
+
+#[test]
+fn a_manifest_never_fails_the_build_its_bad_documents_are_warnings() {
+    let reserved = [
+        "loai",
+        "nhung",
+        "tin-bai",
+        "tim-kiem",
+        "chu-de",
+        "dia-phuong",
+        "ho-tro-tiep-can",
+        "trang",
+        "api",
+    ];
+    let mut documents: Vec<serde_json::Value> = reserved
+        .iter()
+        .map(|r| unnumbered(&format!("https://kh.example/{r}"), ""))
+        .collect();
+    documents.push(unnumbered("https://kh.example/kh/nhung", "khanh-hoa"));
+    let mut bad_date = unnumbered("https://kh.example/ngay-sai", "");
+    bad_date["issued"] = "2019-13-45".into();
+    let mut markup = unnumbered("https://kh.example/loai-sai", "");
+    markup["kind"] = "<b>ke-hoach</b>".into();
+    let unlisted = unnumbered("https://kh.example/khong-ro", "khong-co");
+    documents.extend([bad_date, markup, unlisted]);
+    let manifest = serde_json::json!({
+        "vanban_manifest": 1, "title": "Cổng tỉnh", "base_url": "https://kh.example/",
+        "jurisdictions": [
+            {"path": "", "name": "Trung ương", "level": "trung-uong", "url": "https://kh.example/"},
+            {"path": "khanh-hoa", "name": "Tỉnh Khánh Hòa", "level": "<i>tinh</i>", "url": "https://kh.example/kh/"}
+        ],
+        "documents": documents,
+    });
+    let national = national_site(&["lien-thong.json".to_string()], 1);
+    std::fs::write(
+        national.path().join("lien-thong.json"),
+        manifest.to_string(),
+    )
+    .unwrap();
+    let out = national.path().join("out");
+    for _ in 0..2 {
+        let o = build(national.path(), &out, &["--base-url", NATIONAL]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let err = stderr(&o);
+        assert!(!err.contains("error"), "{err}");
+        for (what, said) in [
+            ("ngay-sai", "2019-13-45"),
+            ("loai-sai", "<b>ke-hoach</b>"),
+            ("khong-ro", "khong-co"),
+        ] {
+            let line = err
+                .lines()
+                .find(|l| l.contains(what))
+                .unwrap_or_else(|| panic!("no warning for {what}: {err}"));
+            assert!(
+                line.contains("warning") && line.contains(said) && line.contains("left out"),
+                "{line}"
+            );
+        }
+        assert!(err.contains("unknown level \"<i>tinh</i>\""), "{err}");
+    }
+    // The site's own pages are its own; each federated page found a free name.
+    assert!(page(&out, "loai/index.html").contains("Văn bản theo loại"));
+    assert!(page(&out, "tim-kiem/index.html").contains("<form"));
+    let all: Vec<String> = tree(&out)
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    for r in reserved {
+        assert!(all.contains(&format!("{r}-2/index.html")), "{r}: {all:?}");
+    }
+    assert!(all.contains(&"khanh-hoa/nhung-2/index.html".to_string()));
+}

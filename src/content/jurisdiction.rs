@@ -98,3 +98,33 @@ pub struct Section {
     pub title: String,
     pub jurisdiction: JurId,
 }
+
+/// Folders the renderer gives its own pages at the site's root (lists,
+/// search, open data, assets) and inside every jurisdiction's folder
+/// (embeds, page numbers). No document, stub or federated document may take
+/// one: its page would collide with the site's own.
+pub const SITE_FOLDERS: [&str; 12] = [
+    "api",
+    "chu-de",
+    "dia-phuong",
+    "fonts",
+    "ho-tro-tiep-can",
+    "loai",
+    "nam",
+    "nhung",
+    "search",
+    "tim-kiem",
+    "tin-bai",
+    "trang",
+];
+pub const JURISDICTION_FOLDERS: [&str; 2] = ["nhung", "trang"];
+
+/// The page addresses ("loai/", "khanh-hoa/nhung/") reserved for the site's
+/// own pages, given its jurisdictions' folders ("" for the root).
+pub fn reserved_paths<'a>(folders: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut paths: Vec<String> = SITE_FOLDERS.iter().map(|f| format!("{f}/")).collect();
+    for folder in folders.filter(|f| !f.is_empty()) {
+        paths.extend(JURISDICTION_FOLDERS.iter().map(|f| format!("{folder}{f}/")));
+    }
+    paths
+}

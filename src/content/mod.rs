@@ -13,7 +13,9 @@ mod raw;
 mod walk;
 
 pub use document::{identity_slug, Document, Image, News, Signer, AWARDS};
-pub use jurisdiction::{Jurisdiction, Level, Section, Successor};
+pub use jurisdiction::{
+    reserved_paths, Jurisdiction, Level, Section, Successor, JURISDICTION_FOLDERS, SITE_FOLDERS,
+};
 pub use raw::RawSigner;
 pub use walk::reload_document;
 

@@ -206,6 +206,22 @@ fn url_collisions(documents: &[Document], jurisdictions: &[Jurisdiction]) -> Vec
             );
         }
     }
+    let folders: Vec<String> = jurisdictions.iter().map(Jurisdiction::url_path).collect();
+    let reserved = super::reserved_paths(folders.iter().map(String::as_str));
+    for d in documents.iter().filter(|d| reserved.contains(&d.url_path)) {
+        out.push(
+            Diagnostic::error(
+                &d.source,
+                "url-collision",
+                format!(
+                    "{} would be written to /{}, which the site keeps for its own pages: give it another `slug` or file name",
+                    d.source.display(),
+                    d.url_path
+                ),
+            )
+            .at(1, 1),
+        );
+    }
     for d in documents {
         if let Some(j) = jurisdictions.iter().find(|j| j.url_path() == d.url_path) {
             out.push(

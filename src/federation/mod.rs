@@ -15,6 +15,7 @@ mod fetch;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
+use crate::model::{Kind, PartialDate};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -92,8 +93,8 @@ pub fn load_all(root: &Path, config: &Config) -> (Vec<ExternalSite>, Vec<Diagnos
     let mut warnings = Vec::new();
     for source in &config.federation.manifests {
         match load_one(root, source, timeout) {
-            Ok((site, note)) => {
-                warnings.extend(note);
+            Ok((site, notes)) => {
+                warnings.extend(notes);
                 sites.push(site);
             }
             Err(w) => warnings.push(w),
@@ -110,11 +111,22 @@ fn load_one(
     root: &Path,
     source: &str,
     timeout: std::time::Duration,
-) -> Result<(ExternalSite, Option<Diagnostic>), Diagnostic> {
+) -> Result<(ExternalSite, Vec<Diagnostic>), Diagnostic> {
     let cache = root.join(CACHE_DIR).join(cache_name(source));
     let fresh = fetch::fetch(root, source, timeout).and_then(|bytes| parse(&bytes));
+    let skipped = |notes: Vec<String>| -> Vec<Diagnostic> {
+        notes
+            .into_iter()
+            .map(|n| {
+                warning(
+                    "federation-skipped-document",
+                    format!("manifest {source}: {n}"),
+                )
+            })
+            .collect()
+    };
     match fresh {
-        Ok(manifest) => {
+        Ok((manifest, notes)) => {
             // The cache is a convenience: failing to write it costs nothing
             // but the offline fallback.
             if let Some(dir) = cache.parent() {
@@ -129,7 +141,7 @@ fn load_one(
                     source: source.to_string(),
                     manifest,
                 },
-                None,
+                skipped(notes),
             ))
         }
         Err(problem) => {
@@ -137,18 +149,20 @@ fn load_one(
                 .ok()
                 .and_then(|bytes| parse(&bytes).ok());
             match cached {
-                Some(manifest) => Ok((
+                Some((manifest, notes)) => Ok((
                     ExternalSite {
                         source: source.to_string(),
                         manifest,
                     },
-                    Some(warning(
+                    std::iter::once(warning(
                         "federation-cached",
                         format!(
                             "manifest {source}: {problem}; using the copy cached in {}",
                             Path::new(CACHE_DIR).join(cache_name(source)).display()
                         ),
-                    )),
+                    ))
+                    .chain(skipped(notes))
+                    .collect(),
                 )),
                 None => Err(warning(
                     "federation-skipped",
@@ -173,8 +187,10 @@ fn cache_name(source: &str) -> String {
     format!("{slug}-{hash:016x}.json")
 }
 
-/// Parses and validates a manifest; the message says what is wrong.
-pub fn parse(bytes: &[u8]) -> Result<Manifest, String> {
+/// Parses and validates a manifest; the message says what is wrong. A
+/// manifest whose whole shape is wrong is refused; a document with a bad
+/// field is left out, and the returned notes say which and why.
+pub fn parse(bytes: &[u8]) -> Result<(Manifest, Vec<String>), String> {
     if bytes.len() as u64 > MAX_MANIFEST_BYTES {
         return Err(format!(
             "rejected: {} bytes is more than the {} a manifest may have",
@@ -197,10 +213,42 @@ pub fn parse(bytes: &[u8]) -> Result<Manifest, String> {
             )
         }
     }
-    let manifest: Manifest =
+    let mut manifest: Manifest =
         serde_json::from_value(value).map_err(|e| format!("rejected: wrong schema ({e})"))?;
     validate(&manifest)?;
-    Ok(manifest)
+    let mut notes: Vec<String> = manifest
+        .jurisdictions
+        .iter()
+        .filter(|j| !KNOWN_LEVELS.contains(&j.level.as_str()))
+        .map(|j| {
+            format!(
+                "jurisdiction \"{}\" has the unknown level \"{}\" (known: {}); it is ignored",
+                shown(&j.path),
+                shown(&j.level),
+                KNOWN_LEVELS.join(", ")
+            )
+        })
+        .collect();
+    let documents = std::mem::take(&mut manifest.documents);
+    for (i, d) in documents.into_iter().enumerate() {
+        match check_document(&manifest, &d) {
+            Ok(()) => manifest.documents.push(d),
+            Err(problem) => notes.push(format!(
+                "document {} ({}) is left out of this build: {problem}",
+                i + 1,
+                shown(&d.url)
+            )),
+        }
+    }
+    Ok((manifest, notes))
+}
+
+/// Levels a manifest's jurisdiction may have, as content files name them.
+const KNOWN_LEVELS: [&str; 4] = ["trung-uong", "tinh", "huyen", "xa"];
+
+/// A value from a manifest, cut short for a message.
+fn shown(text: &str) -> String {
+    text.chars().take(80).collect()
 }
 
 fn validate(m: &Manifest) -> Result<(), String> {
@@ -210,34 +258,62 @@ fn validate(m: &Manifest) -> Result<(), String> {
             m.documents.len()
         ));
     }
-    check_url("base_url", &m.base_url)?;
+    let rejected = |e: String| format!("rejected: {e}");
+    check_url("base_url", &m.base_url).map_err(rejected)?;
+    check_text(&m.title).map_err(rejected)?;
     for j in &m.jurisdictions {
-        check_url(&format!("jurisdiction \"{}\"", j.path), &j.url)?;
-        check_text(&j.name)?;
-    }
-    for (i, d) in m.documents.iter().enumerate() {
-        let what = format!("document {} ({})", i + 1, d.url);
-        check_url(&what, &d.url)?;
-        for text in [Some(&d.title), d.number.as_ref(), d.issuer.as_ref()]
-            .into_iter()
-            .flatten()
-        {
-            check_text(text).map_err(|e| format!("{e} in {what}"))?;
-        }
-        if !m.jurisdictions.iter().any(|j| j.path == d.jurisdiction) {
-            return Err(format!(
-                "rejected: {what} names jurisdiction \"{}\" that the manifest does not list",
-                d.jurisdiction
-            ));
-        }
-        for r in d.implements.iter().chain(&d.cites) {
-            if let Some(url) = &r.url {
-                check_url(&format!("a relation of {what}"), url)?;
-            }
-            check_text(&r.number).map_err(|e| format!("{e} in {what}"))?;
-        }
+        check_url(&format!("jurisdiction \"{}\"", j.path), &j.url).map_err(rejected)?;
+        check_text(&j.name).map_err(rejected)?;
     }
     Ok(())
+}
+
+/// Every field of one document: its links, its texts, its kind and dates
+/// and the jurisdiction it names.
+fn check_document(m: &Manifest, d: &ManifestDocument) -> Result<(), String> {
+    check_url("its link", &d.url)?;
+    for text in [Some(&d.title), d.number.as_ref(), d.issuer.as_ref()]
+        .into_iter()
+        .flatten()
+    {
+        check_text(text)?;
+    }
+    if Kind::by_slug(&d.kind).is_none() {
+        return Err(format!(
+            "the kind \"{}\" is not one of {}",
+            shown(&d.kind),
+            Kind::allowed_list()
+        ));
+    }
+    check_date("issued", d.issued.as_deref())?;
+    if !m.jurisdictions.iter().any(|j| j.path == d.jurisdiction) {
+        return Err(format!(
+            "it names jurisdiction \"{}\" that the manifest does not list",
+            shown(&d.jurisdiction)
+        ));
+    }
+    for r in d.implements.iter().chain(&d.cites) {
+        if let Some(url) = &r.url {
+            check_url("a relation", url)?;
+        }
+        check_text(&r.number)?;
+        if let Some(issuer) = &r.issuer {
+            check_text(issuer)?;
+        }
+        check_date("a relation's date", r.issued.as_deref())?;
+    }
+    Ok(())
+}
+
+/// "YYYY-MM-DD", "YYYY-MM" or "YYYY", and a real day.
+fn check_date(what: &str, date: Option<&str>) -> Result<(), String> {
+    match date {
+        Some(text) if PartialDate::parse_iso(text).is_none() => Err(format!(
+            "{what} \"{}\" is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY",
+            shown(text)
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// Links from a manifest end up in our pages: only absolute http(s) URLs,
@@ -254,17 +330,14 @@ fn check_url(what: &str, url: &str) -> Result<(), String> {
     } else {
         let shown: String = url.chars().take(80).collect();
         Err(format!(
-            "rejected: {what} has the link \"{shown}\", which is not an absolute http(s) URL"
+            "{what} has the link \"{shown}\", which is not an absolute http(s) URL"
         ))
     }
 }
 
 fn check_text(text: &str) -> Result<(), String> {
     if text.len() > MAX_TEXT {
-        return Err(format!(
-            "rejected: a text of {} bytes is too long",
-            text.len()
-        ));
+        return Err(format!("a text of {} bytes is too long", text.len()));
     }
     Ok(())
 }
@@ -285,11 +358,13 @@ mod tests {
 
     #[test]
     fn accepts_a_good_manifest_and_rejects_hostile_links() {
-        assert!(parse(manifest("https://kh.example/kh/").as_bytes()).is_ok());
-        let e = parse(manifest("javascript:alert(1)").as_bytes()).unwrap_err();
+        let (good, notes) = parse(manifest("https://kh.example/kh/").as_bytes()).unwrap();
+        assert_eq!((good.documents.len(), notes.len()), (1, 0));
+        let (hostile, notes) = parse(manifest("javascript:alert(1)").as_bytes()).unwrap();
+        assert!(hostile.documents.is_empty());
         assert!(
-            e.contains("javascript:alert(1)") && e.contains("http(s)"),
-            "{e}"
+            notes[0].contains("javascript:alert(1)") && notes[0].contains("http(s)"),
+            "{notes:?}"
         );
         let e = parse(b"{\"vanban_manifest\": 1, \"title\": 3}").unwrap_err();
         assert!(e.contains("wrong schema"), "{e}");

@@ -207,7 +207,11 @@ pub fn resolve_with(site: &Site, federated: &[ExternalSite]) -> Graph {
     }
     let mut stubs: Vec<Stub> = Vec::new();
     let mut taken: HashSet<String> = site.documents.iter().map(|d| d.url_path.clone()).collect();
-    taken.extend(site.jurisdictions.iter().map(|j| j.url_path()));
+    let folders: Vec<String> = site.jurisdictions.iter().map(|j| j.url_path()).collect();
+    taken.extend(crate::content::reserved_paths(
+        folders.iter().map(String::as_str),
+    ));
+    taken.extend(folders);
     for ((jur, _), members) in groups {
         let distinct = distinct_dates(members.iter().filter_map(|&i| found[i].citation.date));
         let first_stub = stubs.len();
