@@ -249,6 +249,10 @@ fn assert_same_as_full_build(server: &Server, root: &Path) {
     let files = tree(out.path());
     assert!(files.len() > 10);
     for file in files {
+        if file.as_os_str() == ".vanban-output" {
+            // The marker says a folder is a build's output; serve writes none.
+            continue;
+        }
         let built = std::fs::read(out.path().join(&file)).unwrap();
         assert!(
             !String::from_utf8_lossy(&built).contains("__vanban"),

@@ -42,9 +42,11 @@ pub struct Staging {
     /// Files written, to remove the earlier build's others before the swap.
     files: Mutex<HashSet<PathBuf>>,
     committed: bool,
-    /// An exclusive lock on the output's parent folder while the build
-    /// runs: while a build holds it no other one writes there, so staging
-    /// folders found without it are stale leftovers of a killed build.
+    /// An exclusive lock on the staging folder while the build runs: a
+    /// staging folder of this output found locked means another build of it
+    /// is running; one found unlocked is what a killed build left. Builds of
+    /// other outputs in the same folder (tests in one temporary folder, two
+    /// sites side by side) do not wait, and no lock file is left behind.
     _lock: File,
 }
 
@@ -70,13 +72,15 @@ impl Staging {
             _ => std::env::current_dir()?,
         };
         std::fs::create_dir_all(&parent)?;
-        let lock = lock_folder(&parent, out)?;
         let out = parent.join(&name);
         clean_stale(&parent, &name, &out)?;
         let dir = tempfile::Builder::new()
             .prefix(&format!(".{name}.new-"))
             .tempdir_in(&parent)?
             .keep();
+        let lock = lock_folder(&dir).inspect_err(|_| {
+            let _ = std::fs::remove_dir(&dir);
+        })?;
         // Renaming a folder over an empty one replaces it. Only a folder
         // marked as a vanban output is reused.
         let previous = previous(&parent, &name);
@@ -258,19 +262,24 @@ fn refuse_sources(out: &Path, site_root: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Locks the output's parent folder for this build, so that two builds of
-/// one output never run at once and a staging folder met unlocked is stale.
-fn lock_folder(parent: &Path, out: &Path) -> io::Result<File> {
-    let lock = File::open(parent)?;
-    match lock.try_lock() {
-        Ok(()) => Ok(lock),
-        Err(std::fs::TryLockError::WouldBlock) => Err(io::Error::new(
-            io::ErrorKind::WouldBlock,
-            format!(
-                "another vanban build is writing beside {} right now: wait for it to finish",
-                out.display()
-            ),
-        )),
+/// Locks a staging folder for the build that made it.
+fn lock_folder(dir: &Path) -> io::Result<File> {
+    let lock = File::open(dir)?;
+    lock.try_lock().map_err(|e| match e {
+        std::fs::TryLockError::WouldBlock => io::Error::other("a new staging folder is locked"),
+        std::fs::TryLockError::Error(e) => e,
+    })?;
+    Ok(lock)
+}
+
+/// Whether another build holds `folder` (a staging folder of this output).
+fn held_by_another_build(folder: &Path) -> io::Result<bool> {
+    let Ok(handle) = File::open(folder) else {
+        return Ok(false);
+    };
+    match handle.try_lock() {
+        Ok(()) => Ok(false),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(true),
         Err(std::fs::TryLockError::Error(e)) => Err(e),
     }
 }
@@ -292,6 +301,17 @@ fn clean_stale(parent: &Path, name: &str, out: &Path) -> io::Result<()> {
         }
     }
     stale.sort();
+    for folder in &stale {
+        if folder.is_dir() && held_by_another_build(folder)? {
+            return Err(io::Error::new(
+                io::ErrorKind::WouldBlock,
+                format!(
+                    "another vanban build is writing {} right now: wait for it to finish",
+                    out.display()
+                ),
+            ));
+        }
+    }
     for folder in stale {
         let is_replaced = folder
             .file_name()
@@ -717,6 +737,18 @@ mod tests {
         assert_eq!(e.kind(), io::ErrorKind::WouldBlock);
         first.commit().unwrap();
         assert!(Staging::new(&out, &site).is_ok());
+    }
+
+    #[test]
+    fn builds_of_two_outputs_in_one_folder_run_at_once() {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path().join("site");
+        let a = Staging::new(&tmp.path().join("a"), &site).unwrap();
+        let b = Staging::new(&tmp.path().join("b"), &site).expect("not blocked by a");
+        b.commit().unwrap();
+        a.commit().unwrap();
+        assert!(tmp.path().join("a").join(MARKER).is_file());
+        assert!(tmp.path().join("b").join(MARKER).is_file());
     }
 
     #[test]
