@@ -19,7 +19,7 @@ use std::ops::Range;
 use crate::model::{DocNumber, Kind, PartialDate};
 
 pub use parse::{find_citations, parse_citation};
-pub use preamble::is_implementation_preamble;
+pub use preamble::{is_implementation_preamble, PreambleHints};
 
 /// One mention of another document.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

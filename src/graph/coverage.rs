@@ -45,10 +45,21 @@ pub fn coverage(site: &Site, graph: &Graph, target: NodeId) -> Coverage {
             }
         }
     }
+    // The implementation edges among the reached documents, found from the
+    // side of what is implemented: a document with thousands of citations
+    // is not scanned again for every document it implements.
+    let mut implements: BTreeMap<NodeId, Vec<NodeId>> = BTreeMap::new();
+    for &to in reached.iter().chain([&target]) {
+        for &(from, relation) in &graph.incoming[to] {
+            if relation == Relation::Implements && reached.contains(&from) {
+                implements.entry(from).or_default().push(to);
+            }
+        }
+    }
     let mut depth: BTreeMap<NodeId, (usize, Option<NodeId>)> =
         BTreeMap::from([(target, (0, None))]);
     for &node in &reached {
-        longest(graph, node, &reached, &mut depth, &mut BTreeSet::new());
+        longest(&implements, node, &mut depth, &mut BTreeSet::new());
     }
     let mut coverage = Coverage::default();
     for &node in &reached {
@@ -74,9 +85,8 @@ pub fn coverage(site: &Site, graph: &Graph, target: NodeId) -> Coverage {
 /// Length of the longest implementation chain from `node` to the target,
 /// and the next node on it; a relation cycle is cut where it closes.
 fn longest(
-    graph: &Graph,
+    implements: &BTreeMap<NodeId, Vec<NodeId>>,
     node: NodeId,
-    reached: &BTreeSet<NodeId>,
     memo: &mut BTreeMap<NodeId, (usize, Option<NodeId>)>,
     on_path: &mut BTreeSet<NodeId>,
 ) -> Option<usize> {
@@ -87,13 +97,8 @@ fn longest(
         return None;
     }
     let mut best: Option<(usize, NodeId)> = None;
-    for &(to, relation) in &graph.outgoing[node] {
-        if relation != Relation::Implements
-            || !(reached.contains(&to) || memo.get(&to).is_some_and(|m| m.0 == 0))
-        {
-            continue;
-        }
-        if let Some(d) = longest(graph, to, reached, memo, on_path) {
+    for &to in implements.get(&node).map(Vec::as_slice).unwrap_or(&[]) {
+        if let Some(d) = longest(implements, to, memo, on_path) {
             if best.is_none_or(|(b, _)| d + 1 > b) {
                 best = Some((d + 1, to));
             }

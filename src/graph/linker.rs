@@ -3,10 +3,11 @@
 //! run is parsed again and matched to the document's resolved citations by
 //! number and date.
 
-use super::Graph;
+use super::{Graph, LinkedCitation};
 use crate::cite;
 use crate::content::Site;
 use crate::render::{Linker, LinkerFactory};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 pub struct CitationLinks<'a> {
@@ -18,19 +19,31 @@ struct DocumentLinks<'a> {
     links: &'a CitationLinks<'a>,
     doc: usize,
     page_root: String,
+    /// The document's resolved citations by number key, so that a document
+    /// citing thousands is not searched whole for each of them.
+    by_key: HashMap<&'a str, Vec<&'a LinkedCitation>>,
     /// The serial numbers ("1847") of the document's resolved citations, or
     /// `None` when one has no serial: a run containing none of them holds no
     /// citation to link, and is not parsed again.
-    serials: Option<Vec<&'a str>>,
+    serials: Option<HashSet<&'a str>>,
 }
 
 impl LinkerFactory for CitationLinks<'_> {
     fn for_document(&self, doc: usize, page_root: &str) -> Box<dyn Linker + '_> {
+        let resolved = &self.graph.links[doc];
+        let mut by_key: HashMap<&str, Vec<&LinkedCitation>> = HashMap::new();
+        for link in resolved {
+            by_key
+                .entry(link.number_key.as_str())
+                .or_default()
+                .push(link);
+        }
         Box::new(DocumentLinks {
             links: self,
             doc,
             page_root: page_root.to_string(),
-            serials: serials(&self.graph.links[doc]),
+            by_key,
+            serials: serials(resolved),
         })
     }
 }
@@ -45,7 +58,7 @@ impl Linker for DocumentLinks<'_> {
             .into_iter()
             .filter_map(|c| {
                 let key = c.number.key();
-                let same_number = resolved.iter().filter(|l| l.number_key == key);
+                let same_number = self.by_key.get(key.as_str())?.iter();
                 let target = match same_number.clone().find(|l| l.date == c.date) {
                     // Resolved as written, or ambiguous and left as text.
                     Some(exact) => exact.target?,
@@ -83,17 +96,15 @@ impl Linker for DocumentLinks<'_> {
 
 /// The leading digits of each number key ("1847" of "1847-QD-TTG"),
 /// without repeats; `None` if some key does not start with a serial.
-fn serials(resolved: &[crate::graph::LinkedCitation]) -> Option<Vec<&str>> {
-    let mut serials = Vec::new();
+fn serials(resolved: &[LinkedCitation]) -> Option<HashSet<&str>> {
+    let mut serials = HashSet::new();
     for link in resolved {
         let serial = link.number_key.split('-').next().unwrap_or("");
         if serial.is_empty() || !serial.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        serials.push(serial);
+        serials.insert(serial);
     }
-    serials.sort_unstable();
-    serials.dedup();
     Some(serials)
 }
 
@@ -101,7 +112,10 @@ impl DocumentLinks<'_> {
     /// Whether `text` can hold one of the document's resolved citations.
     fn may_cite(&self, text: &str) -> bool {
         match &self.serials {
-            Some(serials) => serials.iter().any(|s| text.contains(s)),
+            // A number begins with its serial, a whole run of digits.
+            Some(serials) => text
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|run| !run.is_empty() && serials.contains(run)),
             None => true,
         }
     }

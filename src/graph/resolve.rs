@@ -8,7 +8,7 @@ use super::scope::{scope, PlaceNames, Scope};
 use super::{Graph, LinkedCitation, NodeId, Relation, Stub};
 use crate::cite::{self, Citation};
 use crate::content::{identity_slug, DocId, JurId, Site};
-use crate::diagnostics::{line_col, Diagnostic};
+use crate::diagnostics::{Diagnostic, LineIndex};
 use crate::federation::ExternalSite;
 use crate::model::{Kind, PartialDate};
 use rayon::prelude::*;
@@ -57,11 +57,11 @@ pub fn find_all(site: &Site) -> (Vec<Found>, Vec<Diagnostic>) {
         .map(|(i, d)| {
             let mut found = Vec::new();
             let mut errors = Vec::new();
-            for c in cite::find_citations(&d.title) {
-                found.push(from_text(i, &d.title, c, 0, "title"));
-            }
-            for c in cite::find_citations(&d.body) {
-                found.push(from_text(i, &d.body, c, d.body_line, "body"));
+            for (text, first_line, place) in [(&d.title, 0, "title"), (&d.body, d.body_line, "body")] {
+                let mut reader = TextReader::new(text);
+                for c in cite::find_citations(text) {
+                    found.push(reader.found(i, c, first_line, place));
+                }
             }
             // A news post's movement is a mention of the plan, so that the
             // plan's page lists the commendation without counting it as an
@@ -103,13 +103,41 @@ pub fn find_all(site: &Site) -> (Vec<Found>, Vec<Diagnostic>) {
     (all, errors)
 }
 
-fn from_text(doc: DocId, text: &str, citation: Citation, first_line: usize, place: &str) -> Found {
-    let (line, column) = line_col(text, citation.span.start);
-    let relation = if cite::is_implementation_preamble(text, &citation) {
-        Relation::Implements
-    } else {
-        Relation::Cites
-    };
+/// One text's citations read in order: line positions and the preamble
+/// hint are looked up, not recomputed from the start for each.
+struct TextReader<'a> {
+    lines: LineIndex<'a>,
+    hints: cite::PreambleHints<'a>,
+}
+
+impl<'a> TextReader<'a> {
+    fn new(text: &'a str) -> Self {
+        TextReader {
+            lines: LineIndex::new(text),
+            hints: cite::PreambleHints::new(text),
+        }
+    }
+
+    fn found(&mut self, doc: DocId, citation: Citation, first_line: usize, place: &str) -> Found {
+        let relation = if self.hints.implements(&citation) {
+            Relation::Implements
+        } else {
+            Relation::Cites
+        };
+        from_text(doc, &self.lines, relation, citation, first_line, place)
+    }
+}
+
+fn from_text(
+    doc: DocId,
+    lines: &LineIndex,
+    relation: Relation,
+    citation: Citation,
+    first_line: usize,
+    place: &str,
+) -> Found {
+    let text = lines.text();
+    let (line, column) = lines.line_col(citation.span.start);
     let written = text[citation.span.clone()]
         .split_whitespace()
         .collect::<Vec<_>>()
