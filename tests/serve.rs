@@ -11,7 +11,7 @@ use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, ChildStdout, Stdio};
 use std::sync::mpsc::{self, Receiver};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Generous: only guards against a hung server, measures nothing.
 const WAIT: Duration = Duration::from_secs(120);
@@ -87,11 +87,16 @@ impl Response {
 
 /// A raw HTTP/1.1 GET, so that paths go out exactly as written.
 fn get(server: &Server, target: &str) -> Response {
+    get_as(server, target, Some(&server.address))
+}
+
+/// A GET that sends `host` as its `Host` header (none if `None`).
+fn get_as(server: &Server, target: &str, host: Option<&str>) -> Response {
     let mut stream = TcpStream::connect(&server.address).unwrap();
+    let host = host.map(|h| format!("Host: {h}\r\n")).unwrap_or_default();
     write!(
         stream,
-        "GET {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-        server.address
+        "GET {target} HTTP/1.1\r\n{host}Connection: close\r\n\r\n"
     )
     .unwrap();
     let mut raw = Vec::new();
@@ -450,6 +455,52 @@ fn a_site_broken_from_the_start_shows_its_errors() {
     let r = get(&server, "/");
     assert_eq!(r.status, 200);
     assert!(!r.text().contains("vanban-error-overlay"));
+}
+
+#[test]
+fn answers_only_requests_for_loopback_names_or_its_own_address() {
+    let site = test_site();
+    let server = start(site.path());
+    let port = server.address.rsplit(':').next().unwrap().to_string();
+    for host in [
+        format!("localhost:{port}"),
+        server.address.clone(),
+        format!("[::1]:{port}"),
+    ] {
+        assert_eq!(get_as(&server, "/", Some(&host)).status, 200, "{host}");
+    }
+    // A rebinding domain pointed at 127.0.0.1 must not read the site.
+    for host in [Some(format!("rebind.example:{port}")), None] {
+        let response = get_as(&server, "/", host.as_deref());
+        assert_eq!(response.status, 421, "{host:?}");
+        assert!(!String::from_utf8_lossy(&response.body).contains("<html"));
+    }
+}
+
+#[test]
+fn caps_the_connections_it_serves_at_once() {
+    let site = test_site();
+    let server = start(site.path());
+    // Connections that never send a request hold their place until they
+    // time out; past the cap the server says it is busy instead of
+    // spawning without bound.
+    let idle: Vec<TcpStream> = (0..130)
+        .map(|_| TcpStream::connect(&server.address).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    // Refused: a 503, or, when the refusal wins the race with the request,
+    // a reset connection; never the page.
+    let refused = std::panic::catch_unwind(|| get(&server, "/").status);
+    assert!(matches!(refused, Ok(503) | Err(_)), "{refused:?}");
+    drop(idle);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while get(&server, "/").status != 200 {
+        assert!(
+            Instant::now() < deadline,
+            "still busy after the idle connections closed"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 #[test]

@@ -3,17 +3,19 @@
 //! that tells open pages to reload. Only GET and HEAD are answered.
 
 use std::io::{self, BufRead, BufReader, Write};
-use std::net::TcpStream;
+use std::net::{IpAddr, TcpStream};
 use std::time::Duration;
 
 pub struct Request {
     pub method: String,
     /// The request target as sent ("/khanh-hoa/?q=1").
     pub target: String,
+    /// The `Host` header's value, if the request sent one.
+    pub host: Option<String>,
 }
 
-/// Reads the request line and skips the headers (a request body, which
-/// GET and HEAD do not have, is ignored).
+/// Reads the request line and the `Host` header, and skips the other
+/// headers (a request body, which GET and HEAD do not have, is ignored).
 pub fn read_request(stream: &TcpStream) -> io::Result<Request> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     // Bounds what one request may send before its headers end.
@@ -27,17 +29,47 @@ pub fn read_request(stream: &TcpStream) -> io::Result<Request> {
             "bad request line",
         ));
     };
-    let request = Request {
+    let mut request = Request {
         method: method.to_string(),
         target: target.to_string(),
+        host: None,
     };
     loop {
         let mut header = String::new();
         if reader.read_line(&mut header)? == 0 || header.trim_end().is_empty() {
             break;
         }
+        if let Some((name, value)) = header.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("host") {
+                request.host = Some(value.trim().to_string());
+            }
+        }
     }
     Ok(request)
+}
+
+/// Whether a request naming `host` may be answered by a server bound to
+/// `bound`. A web page can point a domain of its own at 127.0.0.1 (DNS
+/// rebinding) and then read the dev server, drafts included, as if it
+/// were same-origin; its requests then carry that domain as `Host`. So only
+/// loopback names and IP literals are answered: an IP literal cannot be
+/// rebound. A server bound to one address answers only that address (and
+/// loopback), one bound to all interfaces answers any of the machine's.
+pub fn host_allowed(host: &str, bound: IpAddr) -> bool {
+    let name = match host.strip_prefix('[') {
+        // "[::1]:1111"
+        Some(rest) => rest.split(']').next().unwrap_or(""),
+        None if host.matches(':').count() == 1 => host.split(':').next().unwrap_or(""),
+        None => host,
+    };
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    if name == "localhost" || name.ends_with(".localhost") {
+        return true;
+    }
+    match name.parse::<IpAddr>() {
+        Ok(ip) => ip.is_loopback() || bound.is_unspecified() || ip == bound,
+        Err(_) => false,
+    }
 }
 
 /// Why a request path is not served.
@@ -128,6 +160,8 @@ pub fn respond(
         403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        421 => "Misdirected Request",
+        503 => "Service Unavailable",
         _ => "Internal Server Error",
     };
     let mut head = format!(
@@ -145,9 +179,51 @@ pub fn respond(
     stream.flush()
 }
 
+/// Answers 503 without waiting for the request: what has already arrived
+/// is read (so closing does not reset the connection) and the rest is not
+/// waited for, since the accepting thread must not block.
+pub fn refuse_busy(stream: &mut TcpStream) {
+    let mut sink = [0u8; 4096];
+    if stream.set_nonblocking(true).is_ok() {
+        while matches!(io::Read::read(stream, &mut sink), Ok(n) if n > 0) {}
+    }
+    let _ = stream.set_nonblocking(false);
+    let _ = respond(stream, 503, &[("Retry-After", "1")], b"busy\n", false);
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn answers_loopback_names_and_the_bound_address_only() {
+        let loopback: IpAddr = "127.0.0.1".parse().unwrap();
+        for host in [
+            "localhost:1111",
+            "127.0.0.1:1111",
+            "[::1]:1111",
+            "LOCALHOST",
+            "a.localhost",
+        ] {
+            assert!(host_allowed(host, loopback), "{host}");
+        }
+        for host in [
+            "evil.example:1111",
+            "evil.example",
+            "192.168.1.5:1111",
+            "localhost.evil.example",
+            "",
+        ] {
+            assert!(!host_allowed(host, loopback), "{host}");
+        }
+        let lan: IpAddr = "192.168.1.5".parse().unwrap();
+        assert!(host_allowed("192.168.1.5:1111", lan));
+        assert!(!host_allowed("10.0.0.2:1111", lan));
+        let any: IpAddr = "0.0.0.0".parse().unwrap();
+        assert!(host_allowed("10.0.0.2:1111", any));
+        assert!(!host_allowed("rebind.example:1111", any));
+    }
 
     #[test]
     fn maps_urls_to_output_files() {

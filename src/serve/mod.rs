@@ -24,6 +24,7 @@ use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::net::{IpAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
@@ -176,7 +177,8 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
     }
 
     let server = shared.clone();
-    std::thread::spawn(move || accept(listener, server));
+    let bound = address.ip();
+    std::thread::spawn(move || accept(listener, server, bound));
     let mut serving = Serving {
         options: build_options,
         memo,
@@ -564,11 +566,23 @@ fn rebuild(
     kept.and_then(|(site, graph, captured)| Live::new(site, graph, captured, memo.bodies()))
 }
 
-fn accept(listener: TcpListener, shared: Arc<Shared>) {
-    for stream in listener.incoming().flatten() {
-        let shared = shared.clone();
+/// At most this many connections are served at once (each open page holds
+/// one for its reload events); more are answered 503 and closed, so a page
+/// that opens connections in a loop cannot exhaust threads or descriptors.
+const MAX_CONNECTIONS: usize = 128;
+
+fn accept(listener: TcpListener, shared: Arc<Shared>, bound: IpAddr) {
+    let open = Arc::new(AtomicUsize::new(0));
+    for mut stream in listener.incoming().flatten() {
+        if open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+            open.fetch_sub(1, Ordering::SeqCst);
+            http::refuse_busy(&mut stream);
+            continue;
+        }
+        let (shared, open) = (shared.clone(), open.clone());
         std::thread::spawn(move || {
-            let _ = handle(stream, &shared);
+            let _ = handle(stream, &shared, bound);
+            open.fetch_sub(1, Ordering::SeqCst);
         });
     }
 }
@@ -576,11 +590,19 @@ fn accept(listener: TcpListener, shared: Arc<Shared>) {
 const EVENTS: &str = "/__vanban/events";
 const SCRIPT: &str = "/__vanban/reload.js";
 
-fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
+fn handle(mut stream: TcpStream, shared: &Shared, bound: IpAddr) -> std::io::Result<()> {
     let request = match http::read_request(&stream) {
         Ok(r) => r,
         Err(_) => return http::respond(&mut stream, 400, &[], b"bad request\n", false),
     };
+    if !request
+        .host
+        .as_deref()
+        .is_some_and(|host| http::host_allowed(host, bound))
+    {
+        let body = b"vanban serve answers only requests for localhost or its own address\n";
+        return http::respond(&mut stream, 421, &[], body, false);
+    }
     let head_only = request.method == "HEAD";
     if request.method != "GET" && !head_only {
         return http::respond(&mut stream, 405, &[("Allow", "GET, HEAD")], b"", false);
