@@ -141,6 +141,7 @@ pub fn run(
     })?;
     let site = loaded.site;
     let mut warnings = loaded.warnings;
+    warnings.extend(theme.warnings.iter().cloned());
     laps.lap("load");
 
     // Federated manifests are loaded only when content loaded: their

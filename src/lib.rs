@@ -23,4 +23,5 @@ pub mod registry;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub mod site_files;
 pub mod text;

@@ -269,3 +269,114 @@ fn a_document_at_an_address_the_site_keeps_is_an_error_naming_its_file() {
         "{line}"
     );
 }
+
+/// One rule for symbolic links in a site: followed while they stay inside
+/// the site root, refused with a warning when they lead outside it.
+#[cfg(unix)]
+#[test]
+fn symlinks_inside_the_site_are_followed_and_outside_refused_with_a_warning() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    let secret = doc(
+        "title = \"Bí mật ngoài trang\"\nkind = \"cong-van\"\nnumber = \"9/UBND-BM\"\nissued = \"2020-01-02\"",
+        "Không được đăng.",
+    );
+    std::fs::write(outside.path().join("secret.md"), &secret).unwrap();
+    std::fs::write(outside.path().join("leak.css"), "body{}").unwrap();
+    let s = site(&[
+        ("content/_index.md", ROOT_INDEX),
+        ("content/quyet-dinh-1847.md", &decision_1847()),
+        (
+            "shared/ke-hoach-12.md",
+            &doc(
+                "title = \"Kế hoạch dùng chung\"\nkind = \"ke-hoach\"\nnumber = \"12/KH-UBND\"\nissued = \"2020-03-04\"",
+                "Nội dung.",
+            ),
+        ),
+    ]);
+    let root = s.path();
+    symlink(root.join("shared"), root.join("content/dung-chung")).unwrap();
+    symlink(
+        outside.path().join("secret.md"),
+        root.join("content/bi-mat.md"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("static")).unwrap();
+    symlink(
+        outside.path().join("leak.css"),
+        root.join("static/leak.css"),
+    )
+    .unwrap();
+    let out = root.join("public");
+    let o = build(root, &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    for link in ["content/bi-mat.md", "static/leak.css"] {
+        assert!(
+            err.contains(link) && err.contains("symlink-outside-site"),
+            "warns about {link}: {err}"
+        );
+    }
+    let published: String = tree(&out)
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .map(|p| read(&out.join(p)))
+        .collect();
+    assert!(
+        published.contains("Kế hoạch dùng chung"),
+        "the linked folder is published"
+    );
+    assert!(!published.contains("Bí mật ngoài trang"));
+    assert!(!out.join("leak.css").exists());
+}
+
+/// The generated site loads nothing from outside itself: a picture on
+/// another host is shown as a link, `build` warns and `check` fails, each
+/// naming the file and line.
+#[test]
+fn pictures_on_other_hosts_are_linked_not_loaded_and_fail_check() {
+    let body = "Lễ trao bằng khen.\n\n![Quang cảnh buổi lễ](https://bao.example.vn/anh.jpg)\n\n![](//cdn.example.vn/b.png)\n\n![Ảnh trong trang](anh/le.jpg)\n";
+    let s = site(&[
+        ("content/_index.md", ROOT_INDEX),
+        ("content/quyet-dinh-1847.md", &decision_1847()),
+        (
+            "content/tin-bai-le.md",
+            &doc(
+                "title = \"Lễ trao bằng khen\"\nkind = \"tin-bai\"\nissued = \"2020-01-10\"",
+                body,
+            ),
+        ),
+    ]);
+    let out = s.path().join("public");
+    let o = build(s.path(), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    // Front matter ends on line 5, so the body's lines 3 and 5 are 8 and 10.
+    for at in ["content/tin-bai-le.md:8:", "content/tin-bai-le.md:10:"] {
+        assert!(err.contains(at), "build warns at {at}: {err}");
+    }
+    let html: String = tree(&out)
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .map(|p| read(&out.join(p)))
+        .collect();
+    assert!(!html.contains("src=\"https://bao.example.vn"), "not loaded");
+    assert!(!html.contains("src=\"//cdn.example.vn"), "not loaded");
+    assert!(
+        html.contains("href=\"https://bao.example.vn/anh.jpg\""),
+        "linked"
+    );
+    assert!(html.contains("src=\"anh/le.jpg\"") || html.contains("anh/le.jpg"));
+
+    let c = vanban()
+        .args(["check", "--root"])
+        .arg(s.path())
+        .output()
+        .unwrap();
+    assert!(!c.status.success(), "check fails on an outside picture");
+    let all = format!("{}{}", stdout(&c), stderr(&c));
+    assert!(
+        all.contains("outside-image") && all.contains("content/tin-bai-le.md:8:"),
+        "{all}"
+    );
+}

@@ -343,6 +343,19 @@ pub fn parse(text: &str, at: Placement<'_>) -> (Option<Document>, Vec<Diagnostic
         body: nfc(split.body),
         body_line: split.body_line,
     };
+    findings.extend(super::images::outside_images(
+        &doc.body,
+        doc.body_line,
+        &file,
+    ));
+    if let Some(image) = doc
+        .image
+        .as_ref()
+        .filter(|i| super::images::is_outside(&i.src))
+    {
+        let (l, c) = locate_table(split.front_matter, "image");
+        findings.push(super::images::warning(&file, &image.src).at(l + fm_line - 1, c));
+    }
     (Some(doc), findings)
 }
 

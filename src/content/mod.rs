@@ -8,6 +8,7 @@
 
 mod document;
 mod front_matter;
+pub mod images;
 mod jurisdiction;
 mod raw;
 mod walk;

@@ -15,7 +15,6 @@ use crate::text::{nfc, slugify};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
 
 /// Files read at once while loading content.
 const READERS: usize = 16;
@@ -52,22 +51,9 @@ pub fn load_site(
     let mut findings = Vec::new();
     let mut folders: BTreeMap<String, (PathBuf, Option<Folder>)> = BTreeMap::new();
     let mut files: Vec<(String, PathBuf)> = Vec::new();
-    let walker = WalkDir::new(&content)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = e
-                    .path()
-                    .map(|p| relative(&root, p))
-                    .unwrap_or_else(|| "content".into());
-                findings.push(Diagnostic::error(path, "unreadable", e.to_string()));
-                continue;
-            }
-        };
+    let walked = crate::site_files::walk(&root, &content);
+    findings.extend(walked.findings);
+    for entry in walked.entries {
         let rel = entry.path().strip_prefix(&content).unwrap_or(entry.path());
         if entry.file_type().is_dir() {
             folders.insert(url_folder(rel), (rel.to_path_buf(), None));

@@ -25,7 +25,7 @@ const MARKER_TEXT: &[u8] = b"This folder was written by `vanban build`, which re
 the next build. vanban never replaces or empties a folder without this file.\n";
 
 /// Folders of the site that an output may neither be nor hold.
-const SOURCE_FOLDERS: [&str; 2] = ["content", "themes"];
+const SOURCE_FOLDERS: [&str; 4] = ["content", "templates", "static", "themes"];
 
 /// A folder beside the output that pages are written into as they are made;
 /// [`Staging::commit`] swaps it in. It starts as the previous build's

@@ -87,6 +87,7 @@ pub fn render(markdown: &str, options: &Options, linker: &dyn Linker) -> Rendere
     let arena = Arena::new();
     let root = comrak::parse_document(&arena, markdown, options);
     link_citations(&arena, root, linker);
+    outside_images_as_links(&arena, root);
     let passages = collect_passages(root);
 
     let headings = HeadingIds::default();
@@ -102,6 +103,23 @@ pub fn render(markdown: &str, options: &Options, linker: &dyn Linker) -> Rendere
         html: vietnamese_footnotes(html),
         passages: number_passages(passages, &headings),
         headings,
+    }
+}
+
+/// Turns each picture whose address is another host's into a link to it,
+/// so that the page loads nothing from outside the site (see
+/// [`crate::content::images`], which reports them).
+fn outside_images_as_links<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>) {
+    for node in root.descendants() {
+        let link = match &node.data.borrow().value {
+            NodeValue::Image(link) if crate::content::images::is_outside(&link.url) => link.clone(),
+            _ => continue,
+        };
+        if node.first_child().is_none() {
+            let text = NodeValue::Text(link.url.clone().into());
+            node.append(arena.alloc(AstNode::from(text)));
+        }
+        node.data.borrow_mut().value = NodeValue::Link(link);
     }
 }
 

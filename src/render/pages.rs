@@ -515,10 +515,13 @@ struct NewsItem {
 fn news_view(views: &Views, doc: DocId, page_root: &str) -> serde_json::Value {
     let d = &views.site.documents[doc];
     let image = d.image.as_ref().map(|i| {
-        let external = i.src.starts_with("http://") || i.src.starts_with("https://");
+        // A picture on another host is linked, never loaded (see
+        // `content::images`).
+        let external = crate::content::images::is_outside(&i.src);
         json!({
             "src": if external { i.src.clone() } else { format!("{page_root}{}", i.src.trim_start_matches('/')) },
             "alt": i.alt,
+            "external": external,
         })
     });
     json!({

@@ -8,7 +8,6 @@ use crate::diagnostics::Diagnostic;
 use include_dir::{include_dir, Dir};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
 
 pub static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -16,6 +15,9 @@ pub struct Theme {
     pub tera: tera::Tera,
     /// Output path → (bytes, where it came from), sorted.
     pub static_files: BTreeMap<String, (Vec<u8>, PathBuf)>,
+    /// What loading it found that does not stop the build (a symbolic link
+    /// leading outside the site, left out).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A file found in a theme or site folder: its relative name, text and the
@@ -31,10 +33,11 @@ impl Theme {
     /// once, rather than every page they render.
     pub fn load(root: &Path, name: &str, minify: bool) -> Result<Theme, Vec<Diagnostic>> {
         let theme_dir = root.join("themes").join(name);
+        let mut warnings = Vec::new();
         let (mut templates, mut statics) = if theme_dir.is_dir() {
             (
-                read_dir_files(root, &theme_dir.join("templates"))?,
-                read_dir_files(root, &theme_dir.join("static"))?,
+                read_dir_files(root, &theme_dir.join("templates"), &mut warnings)?,
+                read_dir_files(root, &theme_dir.join("static"), &mut warnings)?,
             )
         } else if name == "default" {
             (embedded("templates"), embedded("static"))
@@ -50,9 +53,12 @@ impl Theme {
         };
         override_with(
             &mut templates,
-            read_dir_files(root, &root.join("templates"))?,
+            read_dir_files(root, &root.join("templates"), &mut warnings)?,
         );
-        override_with(&mut statics, read_dir_files(root, &root.join("static"))?);
+        override_with(
+            &mut statics,
+            read_dir_files(root, &root.join("static"), &mut warnings)?,
+        );
 
         let mut errors = Vec::new();
         let mut sources = Vec::new();
@@ -94,7 +100,11 @@ impl Theme {
             .into_values()
             .map(|f| (f.name, (f.bytes, f.origin)))
             .collect();
-        Ok(Theme { tera, static_files })
+        Ok(Theme {
+            tera,
+            static_files,
+            warnings,
+        })
     }
 }
 
@@ -166,14 +176,20 @@ fn collect_embedded(dir: &Dir<'static>, sub: &str, out: &mut BTreeMap<String, So
 fn read_dir_files(
     root: &Path,
     dir: &Path,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Result<BTreeMap<String, SourceFile>, Vec<Diagnostic>> {
     let mut out = BTreeMap::new();
     if !dir.is_dir() {
         return Ok(out);
     }
-    for entry in WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| vec![Diagnostic::error(dir, "unreadable", e.to_string())])?;
-        if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+    let walked = crate::site_files::walk(root, dir);
+    let (errors, found): (Vec<_>, Vec<_>) = walked.findings.into_iter().partition(|d| d.is_error());
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    warnings.extend(found);
+    for entry in walked.entries {
+        if !entry.file_type().is_file() {
             continue;
         }
         let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());

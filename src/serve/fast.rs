@@ -530,10 +530,9 @@ fn national_implemented(site: &Site, graph: &Graph, doc: DocId) -> BTreeSet<Node
 }
 
 fn content_dirs(root: &Path) -> HashSet<PathBuf> {
-    walkdir::WalkDir::new(root.join("content"))
+    crate::site_files::walk(root, &root.join("content"))
+        .entries
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-        .filter_map(Result::ok)
         .filter(|e| e.file_type().is_dir())
         .filter_map(|e| e.path().strip_prefix(root).ok().map(Path::to_path_buf))
         .collect()

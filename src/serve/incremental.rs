@@ -227,6 +227,7 @@ impl Stages for MemoStages<'_> {
             theme: Theme {
                 tera: theme.tera.clone(),
                 static_files: Default::default(),
+                warnings: Vec::new(),
             },
             base: base.clone(),
             fresh,
