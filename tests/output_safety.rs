@@ -49,6 +49,32 @@ fn building_into_content_twice_loses_no_source_file() {
 }
 
 #[test]
+fn the_sites_template_and_static_folders_are_refused_as_outputs() {
+    let s = small_site();
+    write_files(
+        s.path(),
+        &[
+            (
+                "templates/base.html",
+                "<html>{% block main %}{% endblock %}</html>",
+            ),
+            ("static/logo.svg", "<svg/>"),
+        ],
+    );
+    let before = snapshot(s.path());
+    for folder in ["templates", "static", "static/anh"] {
+        let o = build(s.path(), &s.path().join(folder), &[]);
+        assert!(!o.status.success(), "{folder}");
+        assert!(
+            stderr(&o).contains("folder: choose a folder"),
+            "{}",
+            stderr(&o)
+        );
+    }
+    assert_eq!(snapshot(s.path()), before);
+}
+
+#[test]
 fn the_site_root_and_its_parent_are_refused_as_outputs() {
     let s = small_site();
     std::fs::create_dir(s.path().join(".git")).unwrap();
