@@ -141,6 +141,16 @@ pub fn run(
     })?;
     let site = loaded.site;
     let mut warnings = loaded.warnings;
+    if !crate::render::is_absolute_base_url(&site.config.base_url) {
+        warnings.push(Diagnostic::warning(
+            "config.toml",
+            "relative-base-url",
+            format!(
+                "base_url \"{}\" has no host: feeds, the sitemap and share cards (Zalo, Facebook) need the site's full address, e.g. base_url = \"https://vanhoacongvu.tinh.gov.vn/\"",
+                site.config.base_url
+            ),
+        ));
+    }
     warnings.extend(theme.warnings.iter().cloned());
     laps.lap("load");
 

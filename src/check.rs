@@ -32,6 +32,37 @@ pub fn findings(g: &Generated) -> Vec<Diagnostic> {
     out.extend(cycles(&g.site, &g.graph));
     out.extend(isolated(&g.site, &g.graph));
     out.extend(broken_links(&g.site, &g.pages));
+    out.extend(unfinished_posts(&g.site));
+    out
+}
+
+/// News posts that still carry what `vanban new` wrote for the editor to
+/// replace, or that no jurisdiction owns although the site has some.
+fn unfinished_posts(site: &Site) -> Vec<Diagnostic> {
+    let has_units = site.jurisdictions.len() > 1;
+    let mut out = Vec::new();
+    for d in site.documents.iter().filter(|d| d.kind.is_news()) {
+        if d.body.trim() == crate::new::PLACEHOLDER_BODY {
+            out.push(
+                Diagnostic::warning(
+                    &d.source,
+                    "placeholder-text",
+                    format!(
+                        "the body is still the placeholder \"{}\" that `vanban new` wrote: write the post",
+                        crate::new::PLACEHOLDER_BODY
+                    ),
+                )
+                .at(d.body_line, 1),
+            );
+        }
+        if has_units && d.jurisdiction == 0 {
+            out.push(Diagnostic::warning(
+                &d.source,
+                "news-without-jurisdiction",
+                "this news post is filed under the national level: move it into the tin-tuc/ folder of the province, district or commune it is about (vanban new --under …)",
+            ));
+        }
+    }
     out
 }
 

@@ -65,6 +65,9 @@ enum Command {
         root: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Check `draft = true` documents too (what `vanban new` writes).
+        #[arg(long)]
+        drafts: bool,
     },
     /// Search a built site the way its search page does.
     Search {
@@ -209,9 +212,14 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { root, format } => run_check(
+        Command::Check {
+            root,
+            format,
+            drafts,
+        } => run_check(
             BuildOptions {
                 root: build::site_root(root.as_deref()),
+                drafts,
                 ..BuildOptions::default()
             },
             format,
@@ -311,7 +319,10 @@ fn main() -> ExitCode {
             date,
         }) {
             Ok(path) => {
-                println!("Created {}", path.display());
+                println!(
+                    "Created {} as a draft (draft = true): preview it with `vanban serve --drafts`, then delete the draft line to publish it",
+                    path.display()
+                );
                 ExitCode::SUCCESS
             }
             Err(e) => {

@@ -131,9 +131,15 @@ fn toml_string(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
 }
 
+/// The body `new` writes into a news post, for `check` to find when it is
+/// left in.
+pub const PLACEHOLDER_BODY: &str = "Nội dung tin bài.";
+
 fn template(kind: Kind, title: &str, date: PartialDate) -> String {
     let head = format!(
-        "+++\ntitle = {}\nkind = \"{}\"\nissued = \"{}\"\n",
+        "+++\ntitle = {}\nkind = \"{}\"\nissued = \"{}\"\n\
+# Bản nháp: chưa đăng lên trang. Viết xong thì xóa dòng dưới để đăng.\n\
+draft = true\n",
         toml_string(title),
         kind.slug,
         date.iso()
@@ -152,7 +158,7 @@ commended = []
 # src = \"anh/ten-anh.jpg\"
 # alt = \"Mô tả nội dung ảnh cho người không xem được ảnh\"
 +++
-Nội dung tin bài.
+{PLACEHOLDER_BODY}
 "
         )
     } else {

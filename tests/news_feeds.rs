@@ -314,7 +314,38 @@ fn vanban_new_writes_posts_and_documents_that_build() {
     let year: u32 = issued[..4].parse().unwrap();
     assert!(issued.len() == 10 && year >= 2025, "{issued}");
 
+    // What `new` writes is a draft: the next build does not publish it.
+    assert!(text.contains("\ndraft = true\n"), "{text}");
+    assert!(stdout(&o).contains("draft"), "says how to publish");
     let out = s.path().join("out");
+    build_ok(s.path(), &out);
+    assert!(!read(&out.join("khanh-hoa/tin-bai/index.html"))
+        .contains("Biểu dương Đoàn Thanh niên xã Vĩnh Lương"));
+    // check names what is left to do: the placeholder body, and the post
+    // filed under the national level.
+    let c = vanban()
+        .args(["check", "--drafts", "--root"])
+        .arg(s.path())
+        .output()
+        .unwrap();
+    let found = format!("{}{}", stdout(&c), stderr(&c));
+    assert!(
+        found.contains("placeholder-text")
+            && found.contains("bieu-duong-doan-thanh-nien-xa-vinh-luong.md"),
+        "{found}"
+    );
+    assert!(
+        found.contains("news-without-jurisdiction") && found.contains("tin-moi-trong-ngay.md"),
+        "{found}"
+    );
+    // Deleting the draft line publishes it.
+    for file in [
+        path.clone(),
+        s.path()
+            .join("content/khanh-hoa/thuc-hien-van-hoa-cong-vu-nam-2024.md"),
+    ] {
+        std::fs::write(&file, read(&file).replace("\ndraft = true\n", "\n")).unwrap();
+    }
     build_ok(s.path(), &out);
     let list = read(&out.join("khanh-hoa/tin-bai/index.html"));
     assert!(list.contains("Biểu dương Đoàn Thanh niên xã Vĩnh Lương"));
@@ -331,4 +362,63 @@ fn vanban_new_writes_posts_and_documents_that_build() {
         assert_eq!(o.status.code(), Some(code), "{args:?}: {}", stderr(&o));
         assert!(stderr(&o).starts_with("error: "), "{}", stderr(&o));
     }
+}
+
+/// Shared on Zalo or Facebook, each page shows its own title, description
+/// and picture; with a relative `base_url` the build says share cards
+/// cannot carry addresses.
+#[test]
+fn every_page_has_its_own_description_and_share_card() {
+    let s = news_site();
+    let config = s.path().join("config.toml");
+    let relative = build(s.path(), &s.path().join("out0"), &[]);
+    assert!(
+        stderr(&relative).contains("relative-base-url"),
+        "{}",
+        stderr(&relative)
+    );
+    std::fs::write(
+        &config,
+        format!(
+            "base_url = \"https://vhcv.khanhhoa.gov.vn/\"\n{}",
+            read(&config)
+        ),
+    )
+    .unwrap();
+    let out = s.path().join("out");
+    let o = build(s.path(), &out, &[]);
+    assert!(o.status.success() && !stderr(&o).contains("relative-base-url"));
+
+    let meta = |page: &str, name: &str| -> String {
+        let html = read(&out.join(page));
+        let at = html
+            .find(&format!("=\"{name}\" content=\""))
+            .unwrap_or_else(|| panic!("{page} has no {name}"));
+        let rest = &html[at + name.len() + 13..];
+        rest[..rest.find('"').unwrap()].to_string()
+    };
+    let plan = "khanh-hoa/6861-kh-ubnd-2019/index.html";
+    assert_eq!(
+        meta(plan, "description"),
+        "Triển khai thực hiện Đề án văn hóa công vụ"
+    );
+    assert!(meta(plan, "og:title").contains("6861/KH-UBND"));
+    assert_eq!(
+        meta(plan, "og:url"),
+        "https://vhcv.khanhhoa.gov.vn/khanh-hoa/6861-kh-ubnd-2019/"
+    );
+    let post = "khanh-hoa/tin-tuc/bieu-duong-mot-cua/index.html";
+    assert_eq!(meta(post, "og:title"), "Biểu dương Bộ phận Một cửa");
+    assert_eq!(
+        meta(post, "og:image"),
+        "https://vhcv.khanhhoa.gov.vn/anh/trao-giay-khen.jpg"
+    );
+    assert_eq!(meta(post, "twitter:card"), "summary_large_image");
+    // Every page's description is its own, not the site's one line.
+    let descriptions: std::collections::BTreeSet<String> =
+        [plan, post, "khanh-hoa/index.html", "index.html"]
+            .iter()
+            .map(|p| meta(p, "description"))
+            .collect();
+    assert_eq!(descriptions.len(), 4, "{descriptions:?}");
 }

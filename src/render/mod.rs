@@ -7,6 +7,7 @@ pub mod coverage_view;
 pub mod highlight;
 pub mod markdown;
 pub mod pages;
+mod share;
 pub mod theme;
 pub mod topics;
 pub mod views;
@@ -228,6 +229,19 @@ pub fn render_page(
     // The page's values are moved in, not serialised again: on a large
     // site the per-page context is most of what Tera is given.
     let mut values = spec.context;
+    let site = base.get("site");
+    let site_text = |key: &str| {
+        site.and_then(|s| s.get(key))
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+    };
+    let share = share::share(
+        &values,
+        site_text("title"),
+        site_text("description"),
+        base_url,
+    );
+    values.insert("share".into(), share);
     values.insert("root".into(), root.into());
     values.insert("page_url".into(), spec.url.clone().into());
     let mut context =
@@ -271,6 +285,8 @@ fn base_context(views: &Views) -> tera::Context {
 }
 
 /// The file a page URL is written to ("khanh-hoa/" → "khanh-hoa/index.html").
+pub use share::is_absolute as is_absolute_base_url;
+
 pub fn output_path(url: &str) -> String {
     if url.ends_with(".html") {
         url.to_string()

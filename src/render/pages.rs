@@ -522,6 +522,7 @@ fn news_view(views: &Views, doc: DocId, page_root: &str) -> serde_json::Value {
             "src": if external { i.src.clone() } else { format!("{page_root}{}", i.src.trim_start_matches('/')) },
             "alt": i.alt,
             "external": external,
+            "site_src": i.src.trim_start_matches('/'),
         })
     });
     json!({
