@@ -39,6 +39,10 @@ enum Command {
         /// Include documents marked `draft = true`.
         #[arg(long)]
         drafts: bool,
+        /// The day in-force statuses are for, as YYYY-MM-DD [default:
+        /// config.toml's `as_of`, else today in Vietnam].
+        #[arg(long, value_parser = parse_day)]
+        as_of: Option<vanban::model::PartialDate>,
     },
     /// Build the site into memory, serve it on loopback and rebuild on
     /// every change; open pages reload by themselves.
@@ -65,6 +69,10 @@ enum Command {
         root: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// The day in-force statuses are for, as YYYY-MM-DD [default:
+        /// config.toml's `as_of`, else today in Vietnam].
+        #[arg(long, value_parser = parse_day)]
+        as_of: Option<vanban::model::PartialDate>,
     },
     /// Search a built site the way its search page does.
     Search {
@@ -181,11 +189,13 @@ fn main() -> ExitCode {
             output_dir,
             base_url,
             drafts,
+            as_of,
         } => run_build(BuildOptions {
             root: build::site_root(root.as_deref()),
             output_dir,
             base_url,
             drafts,
+            as_of,
         }),
         Command::Serve {
             root,
@@ -209,9 +219,14 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { root, format } => run_check(
+        Command::Check {
+            root,
+            format,
+            as_of,
+        } => run_check(
             BuildOptions {
                 root: build::site_root(root.as_deref()),
+                as_of,
                 ..BuildOptions::default()
             },
             format,
@@ -489,4 +504,10 @@ fn run_import(command: &vanban::import::command::ImportCommand, format: Format) 
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `--as-of`: a full day.
+fn parse_day(text: &str) -> Result<vanban::model::PartialDate, String> {
+    vanban::config::parse_as_of(text)
+        .ok_or_else(|| format!("\"{text}\" is not a day: expected YYYY-MM-DD"))
 }

@@ -134,7 +134,7 @@ fn relations_show_both_ways() {
     );
     let provincial = read(&out.path().join("quang-tri/1291-kh-ubnd-2019/index.html"));
     assert!(
-        provincial.contains("Văn bản triển khai")
+        provincial.contains("Được triển khai bởi")
             && provincial
                 .contains("href=\"../../quang-tri/vinh-linh/ke-hoach-van-hoa-cong-vu-2024/\"")
     );
@@ -245,7 +245,7 @@ fn front_matter_relations_merge_with_the_text() {
     let out = s.path().join("public");
     assert!(build(s.path(), &out, &[]).status.success());
     let page = read(&out.join("tinh/huyen/tb/index.html"));
-    let cited = &page[page.find("Văn bản dẫn chiếu").unwrap()..];
+    let cited = &page[page.find("id=\"van-ban-dan-chieu\">Dẫn chiếu").unwrap()..];
     assert!(
         cited.contains("href=\"../../../tinh/5-kh-ubnd-2020/\"")
             && cited.contains("href=\"../../../tinh/huyen/5-kh-ubnd-2020/\""),
