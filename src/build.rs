@@ -22,6 +22,8 @@ pub struct BuildOptions {
     /// Overrides `base_url` of config.toml.
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// The day in-force statuses are for; overrides config.toml's `as_of`.
+    pub as_of: Option<crate::model::PartialDate>,
 }
 
 impl BuildOptions {
@@ -58,6 +60,12 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Vec<Diagnostic>> {
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');
         }
+    }
+    if let Some(day) = options.as_of {
+        config.as_of = Some(day);
+    }
+    if config.as_of.is_none() {
+        config.as_of = Some(crate::new::today_in_vietnam());
     }
     Ok(config)
 }

@@ -1,6 +1,6 @@
 //! `vanban check`: what a portal team's CI wants to know before publishing —
 //! unresolved and ambiguous citations, citation dates that contradict the
-//! cited document, relation cycles, documents that cite and implement
+//! cited document (reported by the resolver, which links them to it), relation cycles, documents that cite and implement
 //! nothing, and internal links that lead nowhere. Errors fail the check;
 //! warnings do not.
 
@@ -89,23 +89,6 @@ fn citation_findings(site: &Site, graph: &Graph) -> Vec<Diagnostic> {
                     format!(
                         "\"{}\" is not published on this site; its page is /{url}",
                         r.found.written
-                    ),
-                )
-                .at(r.found.line, r.found.column),
-            );
-        }
-        if let Some(other) = r.date_conflict {
-            let d = &site.documents[other];
-            out.push(
-                Diagnostic::warning(
-                    source,
-                    "date-mismatch",
-                    format!(
-                        "\"{}\" gives a date that contradicts {} (/{}, issued {}); not linked",
-                        r.found.written,
-                        d.number.as_ref().map_or("", |n| n.written.as_str()),
-                        d.url_path,
-                        d.issued.map(|x| x.short_vi()).unwrap_or_default()
                     ),
                 )
                 .at(r.found.line, r.found.column),

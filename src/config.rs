@@ -34,6 +34,13 @@ pub struct Config {
     /// Other vanban sites whose manifests take part in citation resolution.
     #[serde(default)]
     pub federation: Federation,
+    /// The day in-force statuses are computed for ("2024-06-30"); unset,
+    /// today in Vietnam. `--as-of` overrides it.
+    #[serde(default, rename = "as_of")]
+    as_of_raw: Option<toml::Value>,
+    /// `as_of` read, or set by the build.
+    #[serde(skip)]
+    pub as_of: Option<crate::model::PartialDate>,
     #[serde(default)]
     pub extra: toml::Table,
 }
@@ -94,6 +101,17 @@ impl Config {
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');
         }
+        if let Some(value) = &config.as_of_raw {
+            config.as_of = Some(parse_as_of(&value_text(value)).ok_or_else(|| {
+                let at = text.find("as_of").map_or((0, 0), |i| line_col(text, i));
+                Diagnostic::error(
+                    "config.toml",
+                    "config-invalid",
+                    format!("as_of `{value}` is not a day: expected \"YYYY-MM-DD\""),
+                )
+                .at(at.0, at.1)
+            })?);
+        }
         if config.paginate == 0 {
             return Err(Diagnostic::error(
                 "config.toml",
@@ -109,6 +127,18 @@ impl Config {
     pub fn absolute_url(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path.trim_start_matches('/'))
     }
+}
+
+fn value_text(value: &toml::Value) -> String {
+    match value {
+        toml::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// A full day "YYYY-MM-DD", for `as_of` and `--as-of`.
+pub fn parse_as_of(text: &str) -> Option<crate::model::PartialDate> {
+    crate::model::PartialDate::parse_iso(text).filter(|d| d.is_full())
 }
 
 #[cfg(test)]

@@ -9,6 +9,9 @@ const CONFIG: &str = r#"# Where the site is published; may include a path.
 base_url = "/"
 title = "Văn bản thực hiện Đề án Văn hóa công vụ"
 description = "Kế hoạch, báo cáo, công văn triển khai Đề án Văn hóa công vụ"
+# The day "tình trạng hiệu lực" is shown for; unset, the day of the build
+# (Vietnam time). `vanban build --as-of YYYY-MM-DD` overrides it.
+# as_of = "2024-06-30"
 "#;
 
 const ROOT_INDEX: &str = r#"+++

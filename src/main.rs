@@ -39,6 +39,10 @@ enum Command {
         /// Include documents marked `draft = true`.
         #[arg(long)]
         drafts: bool,
+        /// The day in-force statuses are for, as YYYY-MM-DD [default:
+        /// config.toml's `as_of`, else today in Vietnam].
+        #[arg(long, value_parser = parse_day)]
+        as_of: Option<vanban::model::PartialDate>,
     },
     /// Build the site into memory, serve it on loopback and rebuild on
     /// every change; open pages reload by themselves.
@@ -68,6 +72,10 @@ enum Command {
         /// Check `draft = true` documents too (what `vanban new` writes).
         #[arg(long)]
         drafts: bool,
+        /// The day in-force statuses are for, as YYYY-MM-DD [default:
+        /// config.toml's `as_of`, else today in Vietnam].
+        #[arg(long, value_parser = parse_day)]
+        as_of: Option<vanban::model::PartialDate>,
     },
     /// Search a built site the way its search page does.
     Search {
@@ -184,11 +192,13 @@ fn main() -> ExitCode {
             output_dir,
             base_url,
             drafts,
+            as_of,
         } => run_build(BuildOptions {
             root: build::site_root(root.as_deref()),
             output_dir,
             base_url,
             drafts,
+            as_of,
         }),
         Command::Serve {
             root,
@@ -216,10 +226,12 @@ fn main() -> ExitCode {
             root,
             format,
             drafts,
+            as_of,
         } => run_check(
             BuildOptions {
                 root: build::site_root(root.as_deref()),
                 drafts,
+                as_of,
                 ..BuildOptions::default()
             },
             format,
@@ -500,4 +512,10 @@ fn run_import(command: &vanban::import::command::ImportCommand, format: Format) 
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `--as-of`: a full day.
+fn parse_day(text: &str) -> Result<vanban::model::PartialDate, String> {
+    vanban::config::parse_as_of(text)
+        .ok_or_else(|| format!("\"{text}\" is not a day: expected YYYY-MM-DD"))
 }

@@ -19,7 +19,10 @@ use std::ops::Range;
 use crate::model::{DocNumber, Kind, PartialDate};
 
 pub use parse::{find_citations, parse_citation};
-pub use preamble::{is_implementation_preamble, PreambleHints};
+pub use preamble::{
+    is_implementation_preamble, lifecycle_before, preamble_end, Opening, PreambleHints,
+    RelationReader,
+};
 
 /// One mention of another document.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

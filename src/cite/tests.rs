@@ -570,6 +570,7 @@ fn implementation_preamble_forms() {
         "BÁO CÁO\n\nVề việc triển khai, thực hiện Quyết định số 1847/QĐ-TTg ngày 27/12/2018",
         "các xã, thị trấn\na) Căn cứ Quyết định số 1847/QĐ-TTg,",
         "**2. Căn cứ** Quyết định số 1847/QĐ-TTg",
+        "Theo Quyết định số 319/QĐ-BNV ngày 18/4/2019 của Bộ Nội vụ",
     ];
     for text in yes {
         let c = only(text);
@@ -578,7 +579,7 @@ fn implementation_preamble_forms() {
     let no = [
         "Hàng năm, Huyện đã ban hành các văn bản chỉ đạo để tổ chức thực hiện Quyết định số 1847/QĐ-TTg có hiệu quả",
         "Thực hiện tốt Kế hoạch. Trên đây là Báo cáo về việc triển khai thực hiện Quyết định số 1847/QĐ-TTg",
-        "Thực hiện Quyết định số 1847/QĐ-TTg;\nTheo Quyết định số 319/QĐ-BNV ngày 18/4/2019",
+        "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 12/TTr-SNV ngày 02/01/2020",
     ];
     for text in no {
         let c = find_citations(text).pop().unwrap();

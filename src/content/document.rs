@@ -4,7 +4,8 @@ use super::front_matter::{locate_key, split, Format};
 use super::raw::{date_text, RawDocument, RawSigner};
 use super::JurId;
 use crate::diagnostics::{line_col, Diagnostic};
-use crate::model::{DocNumber, Kind, PartialDate};
+use crate::model::validity::Status;
+use crate::model::{DocNumber, Kind, PartialDate, Relation};
 use crate::text::{nfc, slugify};
 use std::path::{Path, PathBuf};
 
@@ -33,9 +34,13 @@ pub struct Document {
     pub recipients_label: Option<String>,
     pub signer: Option<Signer>,
     /// Relations stated in front matter, in citation syntax, each with the
-    /// line it was written on.
-    pub implements: Vec<(String, usize)>,
-    pub cites: Vec<(String, usize)>,
+    /// line it was written on, in the order of [`Relation::ALL`].
+    pub relations: Vec<(Relation, String, usize)>,
+    /// Ngày có hiệu lực and ngày hết hiệu lực, as front matter states them.
+    pub effective: Option<PartialDate>,
+    pub expires: Option<PartialDate>,
+    /// The in-force status stated in front matter, if any.
+    pub status: Option<Status>,
     pub topics: Vec<String>,
     pub draft: bool,
     pub summary: Option<String>,
@@ -169,20 +174,40 @@ pub fn parse(text: &str, at: Placement<'_>) -> (Option<Document>, Vec<Diagnostic
             found
         }
     };
-    let issued = match raw.issued.as_ref() {
+    let mut date_of = |key: &str, value: Option<&toml::Value>| match value {
         None => None,
         Some(value) => {
             let parsed = date_text(value).and_then(|t| PartialDate::parse_iso(&t));
             if parsed.is_none() {
                 error(
-                    "issued",
+                    key,
                     "invalid-date",
                     format!(
-                        "invalid date `{value}` for `issued`: expected \"YYYY-MM-DD\", or \"YYYY-MM\" / \"YYYY\" when the document leaves the day or month blank"
+                        "invalid date `{value}` for `{key}`: expected \"YYYY-MM-DD\", or \"YYYY-MM\" / \"YYYY\" when the document leaves the day or month blank"
                     ),
                 );
             }
             parsed
+        }
+    };
+    let issued = date_of("issued", raw.issued.as_ref());
+    let effective = date_of("effective", raw.effective.as_ref());
+    let expires = date_of("expires", raw.expires.as_ref());
+    let status = match raw.status.as_deref() {
+        None => None,
+        Some(text) => {
+            let found = Status::lookup(text);
+            if found.is_none() {
+                error(
+                    "status",
+                    "invalid-status",
+                    format!(
+                        "unknown status \"{text}\": expected one of: {}",
+                        Status::allowed_list()
+                    ),
+                );
+            }
+            found
         }
     };
     let slug = match raw.slug.as_deref() {
@@ -299,10 +324,21 @@ pub fn parse(text: &str, at: Placement<'_>) -> (Option<Document>, Vec<Diagnostic
             slugify(at.source.file_stem().and_then(|s| s.to_str()).unwrap_or(""))
         })
     };
-    let relation_lines = |key: &str, items: Vec<String>| -> Vec<(String, usize)> {
-        let line = at_key(key).0;
-        items.into_iter().map(|i| (nfc(&i), line)).collect()
-    };
+    let mut relations = Vec::new();
+    for (relation, items) in [
+        (Relation::Replaces, raw.replaces),
+        (Relation::Repeals, raw.repeals),
+        (Relation::RepealsInPart, raw.repeals_in_part),
+        (Relation::Amends, raw.amends),
+        (Relation::Corrects, raw.corrects),
+        (Relation::Guides, raw.guides),
+        (Relation::Implements, raw.implements),
+        (Relation::BasedOn, raw.based_on),
+        (Relation::Cites, raw.cites),
+    ] {
+        let line = at_key(relation.key()).0;
+        relations.extend(items.into_iter().map(|i| (relation, nfc(&i), line)));
+    }
     let doc = Document {
         source: file.clone(),
         url_path: format!("{}{}/", at.folder_url, slug),
@@ -324,8 +360,10 @@ pub fn parse(text: &str, at: Placement<'_>) -> (Option<Document>, Vec<Diagnostic
             position: s.position.map(|x| nfc(&x)),
             name: s.name.map(|x| nfc(&x)),
         }),
-        implements: relation_lines("implements", raw.implements),
-        cites: relation_lines("cites", raw.cites),
+        relations,
+        effective,
+        expires,
+        status,
         topics: raw.topics.iter().map(|t| slugify(t)).collect(),
         draft: raw.draft,
         summary: raw.summary.map(|s| nfc(&s)),

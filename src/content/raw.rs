@@ -25,6 +25,29 @@ pub struct RawDocument {
     pub implements: Vec<String>,
     #[serde(default)]
     pub cites: Vec<String>,
+    /// Căn cứ: the legal basis.
+    #[serde(default)]
+    pub based_on: Vec<String>,
+    #[serde(default)]
+    pub amends: Vec<String>,
+    #[serde(default)]
+    pub replaces: Vec<String>,
+    #[serde(default)]
+    pub repeals: Vec<String>,
+    #[serde(default)]
+    pub repeals_in_part: Vec<String>,
+    /// Đính chính.
+    #[serde(default)]
+    pub corrects: Vec<String>,
+    #[serde(default)]
+    pub guides: Vec<String>,
+    /// Ngày có hiệu lực.
+    pub effective: Option<DateValue>,
+    /// Ngày hết hiệu lực.
+    pub expires: Option<DateValue>,
+    /// The in-force status as the editor states it, over what dates and
+    /// relations say: "con-hieu-luc", "het-hieu-luc", …
+    pub status: Option<String>,
     #[serde(default)]
     pub topics: Vec<String>,
     pub slug: Option<String>,

@@ -11,6 +11,7 @@ mod linker;
 pub mod resolve;
 mod scope;
 pub mod update;
+pub mod validity;
 
 pub use linker::CitationLinks;
 pub use resolve::{Outcome, Resolution};
@@ -21,15 +22,9 @@ use crate::model::{DocNumber, Kind, PartialDate};
 
 pub type NodeId = usize;
 
-/// How one document relates to another it names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Relation {
-    /// Triển khai: the citing document carries the cited one out.
-    Implements,
-    /// Dẫn chiếu: any other mention.
-    Cites,
-}
+/// How one document relates to another it names; shared with the
+/// citation reader, so it lives in the model.
+pub use crate::model::Relation;
 
 /// A document cited but not published on this site.
 #[derive(Debug, Clone)]
@@ -68,7 +63,9 @@ pub struct LinkedCitation {
 pub struct Graph {
     pub doc_count: usize,
     pub stubs: Vec<Stub>,
-    /// Per node: (target, relation), sorted, without duplicates.
+    /// Per node: (target, relation), sorted, without duplicates; a pair
+    /// may have several relations (amends and based on), see
+    /// [`crate::model::relation::combine`].
     pub outgoing: Vec<Vec<(NodeId, Relation)>>,
     /// Per node: (source, relation), sorted, without duplicates.
     pub incoming: Vec<Vec<(NodeId, Relation)>>,

@@ -20,6 +20,8 @@ pub struct Found {
     pub doc: DocId,
     pub citation: Citation,
     pub relation: Relation,
+    /// Stated in front matter, which overrides what the text says.
+    pub declared: bool,
     pub line: usize,
     pub column: usize,
     /// The citation as written, for messages.
@@ -58,7 +60,11 @@ pub fn find_all(site: &Site) -> (Vec<Found>, Vec<Diagnostic>) {
             let mut found = Vec::new();
             let mut errors = Vec::new();
             for (text, first_line, place) in [(&d.title, 0, "title"), (&d.body, d.body_line, "body")] {
-                let mut reader = TextReader::new(text);
+                let mut reader = if place == "title" {
+                    TextReader::title(text)
+                } else {
+                    TextReader::body(text)
+                };
                 for c in cite::find_citations(text) {
                     found.push(reader.found(i, c, first_line, place));
                 }
@@ -66,14 +72,15 @@ pub fn find_all(site: &Site) -> (Vec<Found>, Vec<Diagnostic>) {
             // A news post's movement is a mention of the plan, so that the
             // plan's page lists the commendation without counting it as an
             // implementation in coverage tables.
-            let movement: Vec<(String, usize)> = d.news.movement.iter().cloned().collect();
-            for (list, relation) in [(&d.implements, Relation::Implements), (&d.cites, Relation::Cites), (&movement, Relation::Cites)] {
-                for (text, line) in list {
+            let movement = d.news.movement.iter().map(|(t, l)| (Relation::Cites, t.clone(), *l));
+            for (relation, text, line) in d.relations.iter().cloned().chain(movement) {
+                let (text, line) = (&text, &line);
                     match cite::parse_citation(text) {
                         Some(citation) => found.push(Found {
                             doc: i,
                             citation,
                             relation,
+                            declared: true,
                             line: *line,
                             column: 1,
                             written: text.clone(),
@@ -89,7 +96,6 @@ pub fn find_all(site: &Site) -> (Vec<Found>, Vec<Diagnostic>) {
                             .at(*line, 1),
                         ),
                     }
-                }
             }
             (found, errors)
         })
@@ -103,27 +109,30 @@ pub fn find_all(site: &Site) -> (Vec<Found>, Vec<Diagnostic>) {
     (all, errors)
 }
 
-/// One text's citations read in order: line positions and the preamble
-/// hint are looked up, not recomputed from the start for each.
+/// One text's citations read in order: line positions and the relation
+/// hints are looked up, not recomputed from the start for each.
 struct TextReader<'a> {
     lines: LineIndex<'a>,
-    hints: cite::PreambleHints<'a>,
+    relations: cite::RelationReader<'a>,
 }
 
 impl<'a> TextReader<'a> {
-    fn new(text: &'a str) -> Self {
+    fn body(text: &'a str) -> Self {
         TextReader {
             lines: LineIndex::new(text),
-            hints: cite::PreambleHints::new(text),
+            relations: cite::RelationReader::body(text),
+        }
+    }
+
+    fn title(text: &'a str) -> Self {
+        TextReader {
+            lines: LineIndex::new(text),
+            relations: cite::RelationReader::title(text),
         }
     }
 
     fn found(&mut self, doc: DocId, citation: Citation, first_line: usize, place: &str) -> Found {
-        let relation = if self.hints.implements(&citation) {
-            Relation::Implements
-        } else {
-            Relation::Cites
-        };
+        let relation = self.relations.relation(&citation);
         from_text(doc, &self.lines, relation, citation, first_line, place)
     }
 }
@@ -145,6 +154,7 @@ fn from_text(
     Found {
         doc,
         relation,
+        declared: false,
         // The title sits in front matter; report it on the file's first line.
         line: if place == "title" {
             1
@@ -292,6 +302,11 @@ pub fn resolve_with(site: &Site, federated: &[ExternalSite]) -> Graph {
         resolutions
             .iter()
             .filter_map(|r| ambiguity_warning(site, &stubs, r)),
+    );
+    findings.extend(
+        resolutions
+            .iter()
+            .filter_map(|r| date_mismatch_warning(site, r)),
     );
     assemble(site, stubs, resolutions, findings, extra_edges)
 }
@@ -477,11 +492,14 @@ pub(super) fn match_documents(
                 .collect();
             let (matching, conflict) =
                 by_date(&in_scope, f.citation.date, |c| site.documents[c].issued);
-            let outcome = match matching.as_slice() {
-                [] => None,
-                [only] if *only == f.doc => Some(Outcome::SelfReference),
-                [only] => Some(Outcome::Document(*only)),
-                many => Some(Outcome::Ambiguous(many.to_vec())),
+            let outcome = match (matching.as_slice(), conflict) {
+                // A mistyped date: the one document it can mean.
+                ([], Some(c)) if c == f.doc => Some(Outcome::SelfReference),
+                ([], Some(c)) => Some(Outcome::Document(c)),
+                ([], None) => None,
+                ([only], _) if *only == f.doc => Some(Outcome::SelfReference),
+                ([only], _) => Some(Outcome::Document(*only)),
+                (many, _) => Some(Outcome::Ambiguous(many.to_vec())),
             };
             (outcome, conflict)
         })
@@ -574,17 +592,58 @@ pub(super) fn by_date(
         .copied()
         .filter(|&c| date_of(c).is_none_or(|d| d.compatible(&date)))
         .collect();
-    // Counters restart each year, so only a same-year mismatch is a conflict.
-    let conflict = fitting
-        .is_empty()
-        .then(|| {
-            candidates
-                .iter()
-                .copied()
-                .find(|&c| date_of(c).is_some_and(|d| d.year == date.year))
-        })
-        .flatten();
+    // Counters restart each year, so a mismatch is a mistyped date only in
+    // the same year, or on the same day and month a year off ("27/12/2019"
+    // for 27/12/2018); and only when one document fits that way.
+    let mistyped: Vec<DocId> = if fitting.is_empty() {
+        candidates
+            .iter()
+            .copied()
+            .filter(|&c| date_of(c).is_some_and(|d| likely_mistyped(date, d)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let conflict = match mistyped.as_slice() {
+        [only] => Some(*only),
+        _ => None,
+    };
     (fitting, conflict)
+}
+
+/// Whether a citation's date `written` may be a slip for `actual`.
+fn likely_mistyped(written: PartialDate, actual: PartialDate) -> bool {
+    written.year == actual.year
+        || (written.is_full()
+            && written.month == actual.month
+            && written.day == actual.day
+            && written.year.abs_diff(actual.year) == 1)
+}
+
+/// The warning for a citation whose date contradicts the one document it
+/// can mean, which it links to instead of making a page for a document
+/// that does not exist.
+pub(super) fn date_mismatch_warning(site: &Site, r: &Resolution) -> Option<Diagnostic> {
+    let other = &site.documents[r.date_conflict?];
+    let written = r
+        .found
+        .citation
+        .date
+        .map(|d| d.short_vi())
+        .unwrap_or_default();
+    let actual = other.issued.map(|d| d.short_vi()).unwrap_or_default();
+    let number = other.number.as_ref().map_or("", |n| n.written.as_str());
+    Some(
+        Diagnostic::warning(
+            &site.documents[r.found.doc].source,
+            "date-mismatch",
+            format!(
+                "\"{}\": ngày {written} khác ngày ban hành {actual} của {} số {number} (/{}); linked to it — correct the date to {actual}",
+                r.found.written, other.kind.name, other.url_path
+            ),
+        )
+        .at(r.found.line, r.found.column),
+    )
 }
 
 /// A page for a cited document that is not published here. Its URL is the
@@ -667,36 +726,30 @@ fn assemble(
     extra_edges: Vec<((NodeId, NodeId), Relation)>,
 ) -> Graph {
     let n = site.documents.len() + stubs.len();
-    let mut edges: BTreeMap<(NodeId, NodeId), Relation> = BTreeMap::new();
+    let mut found: BTreeMap<(NodeId, NodeId), PairRelations> = BTreeMap::new();
     for (pair, relation) in extra_edges {
-        let r = edges.entry(pair).or_insert(relation);
-        *r = (*r).min(relation);
+        found.entry(pair).or_default().declared.push(relation);
     }
     let mut links: Vec<Vec<LinkedCitation>> = vec![Vec::new(); site.documents.len()];
     for r in &resolutions {
-        let target = match r.outcome {
-            Outcome::Document(t) | Outcome::Stub(t) => Some(t),
-            Outcome::Ambiguous(_) => None,
-            Outcome::SelfReference => continue,
+        let Some(target) = linked_target(r, &mut links) else {
+            continue;
         };
-        links[r.found.doc].push(LinkedCitation {
-            number_key: r.found.citation.number.key(),
-            date: r.found.citation.date,
-            target,
-        });
-        if let Some(target) = target {
-            let relation = edges
-                .entry((r.found.doc, target))
-                .or_insert(r.found.relation);
-            // One relation per pair: implementing outranks a mere mention.
-            *relation = (*relation).min(r.found.relation);
-        }
+        found
+            .entry((r.found.doc, target))
+            .or_default()
+            .add(&r.found);
     }
     let mut outgoing = vec![Vec::new(); n];
     let mut incoming = vec![Vec::new(); n];
-    for ((from, to), relation) in edges {
-        outgoing[from].push((to, relation));
-        incoming[to].push((from, relation));
+    for ((from, to), pair) in found {
+        for relation in pair.kept() {
+            outgoing[from].push((to, relation));
+            incoming[to].push((from, relation));
+        }
+    }
+    for list in &mut incoming {
+        list.sort_unstable();
     }
     Graph {
         doc_count: site.documents.len(),
@@ -706,5 +759,48 @@ fn assemble(
         links,
         findings,
         resolutions,
+    }
+}
+
+/// Records where a citation links in its document's text and returns its
+/// target, if it has one that is not the document itself.
+pub(super) fn linked_target(r: &Resolution, links: &mut [Vec<LinkedCitation>]) -> Option<NodeId> {
+    let target = match r.outcome {
+        Outcome::Document(t) | Outcome::Stub(t) => Some(t),
+        Outcome::Ambiguous(_) => None,
+        Outcome::SelfReference => return None,
+    };
+    links[r.found.doc].push(LinkedCitation {
+        number_key: r.found.citation.number.key(),
+        date: r.found.citation.date,
+        target,
+    });
+    target
+}
+
+/// Every relation one document's mentions of another state.
+#[derive(Default)]
+pub(super) struct PairRelations {
+    declared: Vec<Relation>,
+    text: Vec<Relation>,
+}
+
+impl PairRelations {
+    pub(super) fn add(&mut self, f: &Found) {
+        if f.declared {
+            self.declared.push(f.relation);
+        } else {
+            self.text.push(f.relation);
+        }
+    }
+
+    /// Front matter, when it says anything about the pair, overrides what
+    /// the text says.
+    pub(super) fn kept(self) -> Vec<Relation> {
+        if self.declared.is_empty() {
+            crate::model::relation::combine(self.text)
+        } else {
+            crate::model::relation::combine(self.declared)
+        }
     }
 }

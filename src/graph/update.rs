@@ -8,11 +8,12 @@
 //! resolves the whole site instead.
 
 use super::resolve::{
-    ambiguity_warning, distinct_dates, documents_by_number, find_all, follow_dated_mentions,
-    match_documents, new_stub, resolutions, Found, Outcome, Resolution, Target,
+    ambiguity_warning, date_mismatch_warning, distinct_dates, documents_by_number, find_all,
+    follow_dated_mentions, linked_target, match_documents, new_stub, resolutions, Found, Outcome,
+    PairRelations, Resolution, Target,
 };
 use super::scope::{scope, PlaceNames};
-use super::{Graph, LinkedCitation, NodeId, Relation, Stub};
+use super::{Graph, NodeId, Relation, Stub};
 use crate::content::{DocId, JurId, Site};
 use crate::diagnostics::Diagnostic;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -271,30 +272,23 @@ fn apply(
     old_range: std::ops::Range<usize>,
     resolutions: Vec<Resolution>,
 ) -> Updated {
-    let mut edges: BTreeMap<NodeId, Relation> = BTreeMap::new();
-    let mut links = Vec::new();
+    let mut edges: BTreeMap<NodeId, PairRelations> = BTreeMap::new();
+    let mut all_links = vec![Vec::new(); graph.links.len()];
     for r in &resolutions {
-        let target = match r.outcome {
-            Outcome::Document(t) | Outcome::Stub(t) => Some(t),
-            Outcome::Ambiguous(_) => None,
-            Outcome::SelfReference => continue,
-        };
-        links.push(LinkedCitation {
-            number_key: r.found.citation.number.key(),
-            date: r.found.citation.date,
-            target,
-        });
-        if let Some(target) = target {
-            let relation = edges.entry(target).or_insert(r.found.relation);
-            *relation = (*relation).min(r.found.relation);
+        if let Some(target) = linked_target(r, &mut all_links) {
+            edges.entry(target).or_default().add(&r.found);
         }
     }
-    let new: Vec<(NodeId, Relation)> = edges.into_iter().collect();
+    let links = std::mem::take(&mut all_links[doc]);
+    let new: Vec<(NodeId, Relation)> = edges
+        .into_iter()
+        .flat_map(|(to, pair)| pair.kept().into_iter().map(move |r| (to, r)))
+        .collect();
     let old = std::mem::replace(&mut graph.outgoing[doc], new.clone());
     let mut updated = Updated::default();
     for &(to, relation) in &old {
         if !new.contains(&(to, relation)) {
-            graph.incoming[to].retain(|&(from, _)| from != doc);
+            graph.incoming[to].retain(|&edge| edge != (doc, relation));
             updated.touched.insert(to);
             updated.implements_changed |= relation == Relation::Implements;
         }
@@ -302,7 +296,7 @@ fn apply(
     for &(to, relation) in &new {
         if !old.contains(&(to, relation)) {
             let list = &mut graph.incoming[to];
-            let at = list.partition_point(|&(from, _)| from < doc);
+            let at = list.partition_point(|&edge| edge < (doc, relation));
             list.insert(at, (doc, relation));
             updated.touched.insert(to);
             updated.implements_changed |= relation == Relation::Implements;
@@ -311,13 +305,18 @@ fn apply(
     graph.links[doc] = links;
 
     let source = &site.documents[doc].source;
-    graph
-        .findings
-        .retain(|f| !(f.file == *source && f.code == "ambiguous-citation"));
+    graph.findings.retain(|f| {
+        !(f.file == *source && matches!(f.code, "ambiguous-citation" | "date-mismatch"))
+    });
     graph.findings.extend(
         resolutions
             .iter()
             .filter_map(|r| ambiguity_warning(site, &graph.stubs, r)),
+    );
+    graph.findings.extend(
+        resolutions
+            .iter()
+            .filter_map(|r| date_mismatch_warning(site, r)),
     );
     graph.resolutions.splice(old_range, resolutions);
     updated

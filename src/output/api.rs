@@ -121,16 +121,22 @@ fn document(site: &Site, graph: &Graph, i: usize) -> Value {
     let config = &site.config;
     let d = &site.documents[i];
     let j = site.jurisdiction(d.jurisdiction);
-    let mut rel: [Vec<Value>; 4] = Default::default();
+    // Every relation both ways, each under its own name, empty when none.
+    let mut relations = serde_json::Map::new();
+    for r in Relation::ALL {
+        relations.insert(r.key().into(), Value::Array(Vec::new()));
+        relations.insert(r.backward_key().into(), Value::Array(Vec::new()));
+    }
     for &(to, relation) in &graph.outgoing[i] {
-        let slot = usize::from(relation == Relation::Cites);
-        rel[slot].push(reference(site, graph, to));
+        if let Some(Value::Array(list)) = relations.get_mut(relation.key()) {
+            list.push(reference(site, graph, to));
+        }
     }
     for &(from, relation) in &graph.incoming[i] {
-        let slot = 2 + usize::from(relation == Relation::Cites);
-        rel[slot].push(reference(site, graph, from));
+        if let Some(Value::Array(list)) = relations.get_mut(relation.backward_key()) {
+            list.push(reference(site, graph, from));
+        }
     }
-    let [implements, cites, implemented_by, cited_by] = rel;
     json!({
         "url": config.absolute_url(&d.url_path),
         "json": config.absolute_url(&document_json_path(&d.url_path)),
@@ -148,12 +154,7 @@ fn document(site: &Site, graph: &Graph, i: usize) -> Value {
             "award": d.news.award,
             "image": d.image.as_ref().map(|img| json!({"src": absolute_src(config, &img.src), "alt": img.alt})),
         }) } else { Value::Null },
-        "relations": {
-            "implements": implements,
-            "cites": cites,
-            "implemented_by": implemented_by,
-            "cited_by": cited_by,
-        },
+        "relations": relations,
     })
 }
 
@@ -280,6 +281,24 @@ fn reference_schema() -> Value {
     })
 }
 
+/// Every relation both ways, each a list of references.
+fn relations_schema(refs: &Value) -> Value {
+    let names: Vec<&str> = Relation::ALL
+        .iter()
+        .flat_map(|r| [r.key(), r.backward_key()])
+        .collect();
+    let properties: serde_json::Map<String, Value> = names
+        .iter()
+        .map(|n| (n.to_string(), refs.clone()))
+        .collect();
+    json!({
+        "type": "object",
+        "required": names,
+        "properties": properties,
+        "additionalProperties": false
+    })
+}
+
 fn entry_schema() -> Value {
     let refs = json!({"type": "array", "items": {"$ref": "#/$defs/reference"}});
     json!({
@@ -333,14 +352,7 @@ fn entry_schema() -> Value {
                 },
                 "additionalProperties": false
             },
-            "relations": {
-                "type": "object",
-                "required": ["implements", "cites", "implemented_by", "cited_by"],
-                "properties": {
-                    "implements": refs, "cites": refs, "implemented_by": refs, "cited_by": refs
-                },
-                "additionalProperties": false
-            }
+            "relations": relations_schema(&refs)
         }
     })
 }

@@ -89,6 +89,51 @@ pub struct Relations {
     pub cites: Vec<DocSummary>,
     pub implemented_by: Vec<Group>,
     pub cited_by: Vec<Group>,
+    /// The lược đồ: every typed relation both ways, in the order of
+    /// [`Relation::ALL`], what this document does first.
+    pub panel: Vec<RelationSection>,
+}
+
+/// One relation in one direction on the lược đồ panel.
+#[derive(Debug, Clone, Serialize)]
+pub struct RelationSection {
+    /// The heading's anchor.
+    pub id: String,
+    /// "Bị thay thế bởi", "Căn cứ".
+    pub heading: &'static str,
+    /// What this document does (true) or what others do to it.
+    pub forward: bool,
+    /// Forward: the documents, oldest first.
+    pub docs: Vec<DocSummary>,
+    /// Backward: grouped by jurisdiction, like the implementations.
+    pub groups: Vec<Group>,
+}
+
+/// The in-force banner.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusView {
+    /// "con-hieu-luc", …, for styling and the search filter.
+    pub slug: &'static str,
+    /// "Còn hiệu lực", …
+    pub name: &'static str,
+    pub stated: bool,
+    pub effective: Option<DateView>,
+    pub expires: Option<DateView>,
+    /// What ended its force, with the words for how: "Bị thay thế bởi".
+    pub ended_by: Option<ChangeView>,
+    /// Every change, oldest first: the history table.
+    pub changes: Vec<ChangeView>,
+    /// The day the status is for.
+    pub as_of: DateView,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeView {
+    pub wording: &'static str,
+    pub doc: DocSummary,
+    pub date: Option<DateView>,
+    /// Takes effect after the day the status is for.
+    pub pending: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -249,11 +294,69 @@ impl<'a> Views<'a> {
             .get(node)
             .map(Vec::as_slice)
             .unwrap_or(&[]);
+        let mut panel = Vec::new();
+        for r in Relation::ALL {
+            let docs = pick(out, r);
+            if !docs.is_empty() {
+                panel.push(RelationSection {
+                    id: section_id(r.key(), r == Relation::Cites, "van-ban-dan-chieu"),
+                    heading: r.forward_vi(),
+                    forward: true,
+                    docs: self.sorted_summaries(docs),
+                    groups: Vec::new(),
+                });
+            }
+        }
+        for r in Relation::ALL {
+            let docs = pick(inc, r);
+            if docs.is_empty() {
+                continue;
+            }
+            let legacy = match r {
+                Relation::Implements => Some("van-ban-trien-khai"),
+                Relation::Cites => Some("van-ban-lien-quan"),
+                _ => None,
+            };
+            panel.push(RelationSection {
+                id: section_id(r.backward_key(), legacy.is_some(), legacy.unwrap_or("")),
+                heading: r.backward_vi(),
+                forward: false,
+                docs: Vec::new(),
+                groups: self.grouped(docs),
+            });
+        }
         Relations {
             implements: self.sorted_summaries(pick(out, Relation::Implements)),
             cites: self.sorted_summaries(pick(out, Relation::Cites)),
             implemented_by: self.grouped(pick(inc, Relation::Implements)),
             cited_by: self.grouped(pick(inc, Relation::Cites)),
+            panel,
+        }
+    }
+
+    /// The in-force status of a node on the build's day.
+    pub fn status(&self, node: NodeId) -> StatusView {
+        let as_of = self
+            .site
+            .config
+            .as_of
+            .unwrap_or_else(crate::new::today_in_vietnam);
+        let v = crate::graph::validity::validity(self.site, self.graph, node, as_of);
+        let change = |c: &crate::graph::validity::Change| ChangeView {
+            wording: c.relation.backward_vi(),
+            doc: self.summary(c.by),
+            date: c.date.map(DateView::from),
+            pending: !c.applied,
+        };
+        StatusView {
+            slug: v.status.slug(),
+            name: v.status.name_vi(),
+            stated: v.stated,
+            effective: v.effective.map(DateView::from),
+            expires: v.expires.map(DateView::from),
+            ended_by: v.ended_by.as_ref().map(change),
+            changes: v.changes.iter().map(change).collect(),
+            as_of: as_of.into(),
         }
     }
 
@@ -316,6 +419,16 @@ impl<'a> Views<'a> {
                 }
             })
             .collect()
+    }
+}
+
+/// A panel section's anchor: the ids earlier pages had for the relations
+/// they already showed, so that links to them keep working.
+fn section_id(key: &str, legacy: bool, legacy_id: &str) -> String {
+    if legacy {
+        legacy_id.to_string()
+    } else {
+        format!("quan-he-{}", key.replace('_', "-"))
     }
 }
 

@@ -145,6 +145,7 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
         output_dir: None,
         base_url: Some(url.clone()),
         drafts: options.drafts,
+        as_of: None,
     };
     let shared = Arc::new(Shared {
         state: RwLock::new(State::default()),
