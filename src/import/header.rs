@@ -126,7 +126,7 @@ fn name_unfinished(t: &str) -> bool {
     let last = f.split_whitespace().last().unwrap_or("");
     matches!(
         last,
-        "uy" | "ban" | "nhan" | "hoi" | "dong" | "chu" | "tich" | "thuong" | "vu"
+        "uy" | "ban" | "nhan" | "hoi" | "dong" | "chu" | "tich" | "thuong" | "vu" | "thu"
     ) && !f.ends_with("thuong vu quoc hoi")
 }
 
