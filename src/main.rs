@@ -469,6 +469,7 @@ fn run_search(
 fn run_import(command: &vanban::import::command::ImportCommand, format: Format) -> ExitCode {
     let outcomes = vanban::import::command::run(command);
     let failed = outcomes.iter().filter(|o| o.error.is_some()).count();
+    let summary = vanban::import::command::summary(&outcomes);
     match format {
         Format::Json => println!(
             "{}",
@@ -505,9 +506,12 @@ fn run_import(command: &vanban::import::command::ImportCommand, format: Format) 
                 }
             }
             println!("{} file(s), {} failed", outcomes.len(), failed);
+            for line in &summary {
+                println!("{line}");
+            }
         }
     }
-    if failed > 0 {
+    if failed > 0 || !summary.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -164,9 +164,16 @@ fn seed_003_footnotes_become_markdown_footnotes() {
 #[test]
 fn seed_001_reports_missing_fields_and_the_scraping_leftover() {
     let imp = import(&seeds()[1]);
-    for f in ["kind", "number", "issued", "issuer", "signer.name"] {
+    for f in ["number", "issued", "issuer", "signer.name"] {
         assert!(imp.report.not_found.contains(&f.to_string()), "{f}");
     }
+    // A headerless post with a headline is news, and the report says the
+    // kind was inferred rather than read.
+    let kind = imp.report.found.iter().find(|f| f.field == "kind").unwrap();
+    assert_eq!(
+        (kind.value.as_str(), kind.source.as_str()),
+        ("tin-bai", "inferred")
+    );
     assert!(imp
         .report
         .removed
@@ -384,6 +391,72 @@ fn not_a_docx_names_the_file() {
     assert!(e.to_string().starts_with("hong.docx: "), "{e}");
     let e = import_file(Path::new("/no/such/file.txt"), &ImportOptions::default()).unwrap_err();
     assert!(e.to_string().contains("/no/such/file.txt"), "{e}");
+}
+
+/// A .docx whose entries are `parts`, each written from `size` repeats of
+/// `fill` after a prefix (streamed, so the test itself stays small).
+fn docx_with(parts: &[(&str, &str, usize)]) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default();
+        for (name, fill, repeats) in parts {
+            zip.start_file(*name, opts).unwrap();
+            zip.write_all(b"<?xml version=\"1.0\"?><w:document>")
+                .unwrap();
+            let chunk = fill.repeat(1 << 16);
+            for _ in 0..(repeats / (1 << 16)) {
+                zip.write_all(chunk.as_bytes()).unwrap();
+            }
+        }
+        zip.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+#[test]
+fn docx_whose_document_inflates_past_the_cap_is_refused_quickly() {
+    // 65 MiB of spaces compress to well under a megabyte.
+    let bomb = docx_with(&[("word/document.xml", " ", 65 << 20)]);
+    assert!(bomb.len() < 1 << 20, "{} bytes", bomb.len());
+    let start = std::time::Instant::now();
+    let e = import_bytes("bom.docx", &bomb, &ImportOptions::default()).unwrap_err();
+    let text = e.to_string();
+    assert!(text.starts_with("bom.docx: refused"), "{text}");
+    assert!(text.contains("word/document.xml"), "{text}");
+    assert!(text.contains("64 MiB"), "{text}");
+    assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+}
+
+#[test]
+fn docx_whose_parts_together_pass_the_total_cap_is_refused() {
+    // Each part under 64 MiB, together over 128 MiB.
+    let bomb = docx_with(&[
+        ("word/document.xml", " ", 60 << 20),
+        ("word/numbering.xml", " ", 60 << 20),
+        ("word/footnotes.xml", " ", 60 << 20),
+    ]);
+    let e = import_bytes("ba-phan.docx", &bomb, &ImportOptions::default()).unwrap_err();
+    let text = e.to_string();
+    assert!(text.starts_with("ba-phan.docx: refused"), "{text}");
+    assert!(text.contains("word/footnotes.xml"), "{text}");
+}
+
+#[test]
+fn docx_with_too_many_entries_is_refused() {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default();
+        for k in 0..10_001 {
+            zip.start_file(format!("x/{k}"), opts).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+    let e = import_bytes("nhieu.docx", &buf.into_inner(), &ImportOptions::default()).unwrap_err();
+    let text = e.to_string();
+    assert!(text.starts_with("nhieu.docx: refused"), "{text}");
+    assert!(text.contains("10001 zip entries"), "{text}");
 }
 
 // ---- Unicode and legacy encodings ----

@@ -104,14 +104,74 @@ fn json_report_names_every_file() {
         .iter()
         .find(|f| f["source"].as_str().unwrap().contains("001_"))
         .unwrap();
-    assert!(
-        news["report"]["not_found"]
+    // Each field says its line and where it came from.
+    let field = |file: &serde_json::Value, name: &str| {
+        file["report"]["found"]
             .as_array()
             .unwrap()
             .iter()
-            .any(|f| f == "kind"),
-        "{news:#}"
+            .find(|f| f["field"] == name)
+            .cloned()
+            .unwrap_or_else(|| panic!("{name} in {file:#}"))
+    };
+    let kind = field(news, "kind");
+    assert_eq!(kind["source"], "inferred", "{kind:#}");
+    assert_eq!(kind["line"], 1, "{kind:#}");
+    let plan = files
+        .iter()
+        .find(|f| f["source"].as_str().unwrap().contains("002_"))
+        .unwrap();
+    let number = field(plan, "number");
+    assert_eq!(
+        (&number["value"], &number["line"], &number["source"]),
+        (&"6861/KH-UBND".into(), &10.into(), &"header".into())
     );
+    assert_eq!(field(plan, "signer.name")["source"], "closing block");
+}
+
+#[test]
+fn file_without_kind_or_title_is_a_draft_and_import_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Một đoạn văn không có tiêu đề và không có loại văn bản.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "ỦY BAN NHÂN DÂN\nTỈNH KHÁNH HÒA\n\nSố: 15/BC-UBND\n\nKhánh Hòa, ngày 3 tháng 4 năm 2020\n\nBÁO CÁO\n\nKết quả thực hiện văn hóa công vụ\n\nNội dung báo cáo.\n",
+    )
+    .unwrap();
+    let root = tempfile::tempdir().unwrap();
+    std::fs::write(root.path().join("config.toml"), "title = \"Nhập\"\n").unwrap();
+    let o = import(dir.path(), root.path(), &[]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("1 of 2 files need a kind (written as drafts): a.txt"),
+        "{out}"
+    );
+    assert!(
+        out.contains("1 of 2 files need a title (written as drafts): a.txt"),
+        "{out}"
+    );
+    assert!(out.contains("the build would refuse it"), "{out}");
+    // Nothing is lost: the draft is written with every word.
+    let draft = root
+        .path()
+        .join("content")
+        .read_dir()
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "md"))
+        .unwrap();
+    let text = read(&draft);
+    assert!(text.contains("draft = true"), "{text}");
+    assert!(text.contains("Một đoạn văn không có tiêu đề"), "{text}");
+    // The complete file is not a draft and the loader accepts it.
+    let report = read(&root.path().join("content/khanh-hoa/15-bc-ubnd-2020.md"));
+    assert!(!report.contains("draft"), "{report}");
+    assert!(!out.contains("15-bc-ubnd-2020.md\n  error"), "{out}");
 }
 
 #[test]
@@ -119,8 +179,8 @@ fn imported_seeds_build_and_resolve_their_citations() {
     let root = tempfile::tempdir().unwrap();
     let o = import(&seeds(), root.path(), &[]);
     assert!(o.status.success(), "{}", stderr(&o));
-    // What a webmaster adds by hand: the jurisdictions, the national
-    // decision, and the kind of the news article (no text says it).
+    // What a webmaster adds by hand: the jurisdictions and the national
+    // decision.
     for folder in [
         "quang-tri",
         "quang-tri/vinh-linh",
@@ -145,8 +205,10 @@ fn imported_seeds_build_and_resolve_their_citations() {
     let news = root
         .path()
         .join("content/trien-khai-thuc-hien-de-an-van-hoa-cong-vu.md");
-    let text = read(&news).replacen("+++\n", "+++\nkind = \"tin-bai\"\n", 1);
-    std::fs::write(&news, text).unwrap();
+    assert!(
+        read(&news).contains("kind = \"tin-bai\""),
+        "a headerless post with a headline is news"
+    );
     std::fs::write(root.path().join("config.toml"), "title = \"Nhập\"\n").unwrap();
 
     let out = root.path().join("public");
@@ -169,4 +231,41 @@ fn imported_seeds_build_and_resolve_their_citations() {
             "1847 lists {implementer}"
         );
     }
+}
+
+#[test]
+fn utf8_file_with_one_bad_byte_stays_utf8_and_names_the_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = "ỦY BAN NHÂN DÂN\nTỈNH KHÁNH HÒA\n\nSố: 15/BC-UBND\n\nKhánh Hòa, ngày 3 tháng 4 năm 2020\n\nBÁO CÁO\n\nKết quả thực hiện văn hóa công vụ\n\nĐội ngũ cán bộ, công chức đã thực hiện nghiêm túc các quy định về văn hóa công vụ; ứng xử lịch sự với người dân.\n"
+        .as_bytes()
+        .to_vec();
+    // One stray Windows-1252 byte on line 12, after "Đội ngũ ".
+    let at = bytes
+        .windows("cán bộ".len())
+        .position(|w| w == "cán bộ".as_bytes())
+        .unwrap();
+    bytes.insert(at, 0xB8);
+    let source = dir.path().join("bao-cao.txt");
+    std::fs::write(&source, &bytes).unwrap();
+    let root = tempfile::tempdir().unwrap();
+    let o = import(&source, root.path(), &[]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("warning: invalid UTF-8 byte at line 12, column 9"),
+        "{out}"
+    );
+    assert!(
+        out.contains("encoding: utf-8 (with invalid bytes)"),
+        "{out}"
+    );
+    let written = read(&root.path().join("content/khanh-hoa/15-bc-ubnd-2020.md"));
+    assert!(
+        written.contains("issuer = \"ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA\""),
+        "{written}"
+    );
+    assert!(
+        written.contains("title = \"Kết quả thực hiện văn hóa công vụ\""),
+        "{written}"
+    );
+    assert!(written.contains("Đội ngũ \u{FFFD}cán bộ"), "{written}");
 }

@@ -19,7 +19,11 @@ use crate::text::{fold, nfc};
 /// A number: a serial, then parts joined by "/" (spacing tolerated, as in
 /// "129 /2007/QĐ-TTg") or a tight "-" (a spaced dash is more often prose,
 /// "1847/QĐ-TTg - Đề án…"). Letters are ASCII once folded.
-const NUMBER: &str = r"\d+(?:[ \t]*/[ \t]*[0-9a-z]+|-[0-9a-z]+)+";
+/// "&" joins two offices in a code ("1554/UBND-VH&TT").
+const NUMBER: &str = r"\d+(?:[ \t]*/[ \t]*[0-9a-z&]+|-[0-9a-z&]+)+";
+
+/// A bare serial after "số": "Công văn số 3927", "Quyết định số 1847 của …".
+const SERIAL: &str = r"\d+";
 
 /// Folded kind names, longest first so "thong tu lien tich" beats
 /// "thong tu". "văn bản" is no kind: its number tells the kind.
@@ -45,7 +49,7 @@ static CITATION: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r"(?-u:\b)(?P<kind>{kinds})(?P<gap>\s+)(?:(?P<so>so(?-u:\b)[ \t]*:?)\s*)?(?P<num>{NUMBER})"
+        r"(?-u:\b)(?P<kind>{kinds})(?P<gap>\s+)(?:(?P<so>so(?-u:\b)[ \t]*:?)\s*)?(?:(?P<num>{NUMBER})|(?P<serial>{SERIAL}))"
     ))
     .expect("citation pattern")
 });
@@ -84,13 +88,126 @@ pub fn find_citations(text: &str) -> Vec<Citation> {
             .iter()
             .find(|(name, _)| *name == written_kind)
             .and_then(|(_, kind)| *kind);
-        let num = caps.name("num").expect("number group");
-        if let Some((citation, end)) = complete(&folded, whole.start(), kind, num.range()) {
+        let complete_at = |num: regex::Match, bare: bool| {
+            complete(&folded, whole.start(), kind, num.range(), bare)
+        };
+        let citation = match (caps.name("num"), caps.name("serial")) {
+            (Some(num), _) => complete_at(num, false),
+            // A bare serial only after "số" and a named kind.
+            (None, Some(serial)) if caps.name("so").is_some() && kind.is_some() => {
+                complete_at(serial, true)
+            }
+            _ => None,
+        };
+        if let Some((mut citation, end)) = citation {
             taken_to = end;
+            lead_in(&folded, whole.start(), &mut citation);
             found.push(citation);
         }
     }
+    resolve_serials(&mut found);
     found
+}
+
+/// "Ngày 18/4/2019, Bộ Nội vụ ban hành Quyết định số 319/QĐ-BNV", "UBND
+/// huyện Đông Anh có Văn bản số 1554/UBND-VH&TT": news writes the date and
+/// the issuer before the number. Read from the start of the sentence when
+/// the citation itself gives none.
+static LEAD_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[a-z]{2,6}\s+-\s+)?ngay\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?,?\s+",
+    )
+    .expect("lead date pattern")
+});
+
+/// What joins a leading issuer to the kind word: "vừa ban hành", "đã ký
+/// ban hành", "có", "đã phát hành".
+static LEAD_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s+(?:(?:vua|da|moi|cung|tiep tuc)\s+)*(?:(?:ky\s+)?ban\s+hanh|co|phat\s+hanh|ky)\s+$",
+    )
+    .expect("lead verb pattern")
+});
+
+/// "Theo đề nghị của Sở Nội vụ tại Tờ trình số …", "… và Giám đốc Sở Nội
+/// vụ tại Văn bản số …": the proposer named before the proposal.
+static PROPOSER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:de nghi cua|va)\s+").expect("proposer pattern"));
+
+static AT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+tai\s+$").expect("tại pattern"));
+
+/// `start` is the folded byte where the citation's kind word begins.
+fn lead_in(folded: &Folded, start: usize, c: &mut Citation) {
+    if c.date.is_some() && c.issuer.is_some() {
+        return;
+    }
+    let ftext = folded.text.as_str();
+    let before = &ftext[..start];
+    let sentence = before.rfind(['.', ';', '\n', ':']).map_or(0, |k| k + 1);
+    let mut from = sentence + (before[sentence..].len() - before[sentence..].trim_start().len());
+    let mut date = None;
+    if let Some(caps) = LEAD_DATE.captures(&ftext[from..start]) {
+        let n = |k: &str| caps.name(k).and_then(|m| m.as_str().parse::<u16>().ok());
+        date = n("y").and_then(|y| {
+            PartialDate::new(
+                y,
+                n("m").and_then(|m| u8::try_from(m).ok()),
+                n("d").and_then(|d| u8::try_from(d).ok()),
+            )
+        });
+        from += caps.get(0).expect("group 0").end();
+    }
+    let joins = |range: &Range<usize>, re: &Regex| {
+        range.end <= start && re.is_match(&ftext[range.end..start])
+    };
+    let lead = issuer_words(folded, from).filter(|r| joins(r, &LEAD_VERB));
+    let proposer = || {
+        PROPOSER
+            .find_iter(&ftext[from..start])
+            .filter_map(|m| issuer_words(folded, from + m.end()))
+            .filter(|r| joins(r, &AT))
+            .last()
+    };
+    let Some(range) = lead.or_else(proposer) else {
+        return;
+    };
+    if c.issuer.is_none() {
+        let written = &folded.original[folded.span(range)];
+        c.issuer = Some(nfc(&normalize_space(written)));
+    }
+    if c.date.is_none() {
+        c.date = date;
+    }
+}
+
+/// A bare serial ("Quyết định số 1847") takes the full number of the same
+/// kind the text gives elsewhere ("1847/QĐ-TTg"), when only one matches.
+fn resolve_serials(found: &mut [Citation]) {
+    let full: Vec<(String, Option<&'static str>, DocNumber)> = found
+        .iter()
+        .filter(|c| c.number.written.contains('/'))
+        .map(|c| {
+            let serial = c.number.written.split('/').next().unwrap_or("").trim();
+            (serial.to_string(), c.kind.map(|k| k.slug), c.number.clone())
+        })
+        .collect();
+    for c in found.iter_mut() {
+        if c.number.written.contains('/') {
+            continue;
+        }
+        let serial = c.number.written.trim();
+        let kind = c.kind.map(|k| k.slug);
+        let mut matches: Vec<&DocNumber> = full
+            .iter()
+            .filter(|(s, k, _)| s == serial && *k == kind)
+            .map(|(_, _, n)| n)
+            .collect();
+        matches.sort_by_key(|n| n.key());
+        matches.dedup_by_key(|n| n.key());
+        if let [only] = matches.as_slice() {
+            c.number = (*only).clone();
+        }
+    }
 }
 
 /// One citation written on its own, as in front matter: "Quyết định số
@@ -107,7 +224,7 @@ pub fn parse_citation(text: &str) -> Option<Citation> {
     }
     let folded = Folded::new(text);
     let num = BARE_NUMBER.captures(&folded.text)?.name("num")?;
-    let (citation, _) = complete(&folded, num.start(), None, num.range())?;
+    let (citation, _) = complete(&folded, num.start(), None, num.range(), false)?;
     Some(citation)
 }
 
@@ -129,14 +246,14 @@ fn complete(
     start: usize,
     kind: Option<Kind>,
     num: Range<usize>,
+    bare: bool,
 ) -> Option<(Citation, usize)> {
     let ftext = folded.text.as_str();
     let number_text = &ftext[num.clone()];
-    if !number_text.bytes().any(|b| b.is_ascii_alphabetic())
-        || ftext[num.end..]
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric)
+    let after = ftext[num.end..].chars().next();
+    if !(bare || number_text.bytes().any(|b| b.is_ascii_alphabetic()))
+        || after.is_some_and(char::is_alphanumeric)
+        || (bare && matches!(after, Some('/' | '-' | '&')))
     {
         return None;
     }
@@ -181,7 +298,8 @@ fn complete(
 /// Words that end an issuer even when capitalised in an upper-case heading.
 const STOP_WORDS: &[&str] = &[
     "ve", "gui", "tai", "da", "va", "de", "nham", "theo", "trong", "ngay", "la", "duoc", "cho",
-    "voi", "den", "se", "khi", "tren", "nhu", "ma", "nay", "luon", "cung", "con",
+    "voi", "den", "se", "khi", "tren", "nhu", "ma", "nay", "luon", "cung", "con", "vua", "co",
+    "moi", "ky", "phat",
 ];
 
 const STOP_PHRASES: &[[&str; 2]] = &[["ban", "hanh"], ["phe", "duyet"]];

@@ -45,15 +45,29 @@ enum Item {
     Table(Rows),
 }
 
+/// Largest inflated size of one part (word/document.xml, numbering,
+/// footnotes). A real document.xml of a thousand pages is a few MiB.
+pub const MAX_PART_BYTES: u64 = 64 << 20;
+/// Largest inflated size of all parts read, together.
+pub const MAX_TOTAL_BYTES: u64 = 128 << 20;
+/// Most entries a .docx may list; Word writes a few dozen.
+pub const MAX_ENTRIES: usize = 10_000;
+
 pub fn read(bytes: &[u8]) -> Result<DocxText, String> {
     let mut zip =
         zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("not a .docx (zip): {e}"))?;
+    if zip.len() > MAX_ENTRIES {
+        return Err(format!(
+            "refused: the .docx lists {} zip entries (at most {MAX_ENTRIES}); it is not a Word document or it is a zip bomb",
+            zip.len()
+        ));
+    }
+    let mut total: u64 = 0;
     let mut part = |name: &str| -> Result<Option<String>, String> {
         match zip.by_name(name) {
-            Ok(mut f) => {
-                let mut s = String::new();
-                f.read_to_string(&mut s)
-                    .map_err(|e| format!("{name}: {e}"))?;
+            Ok(f) => {
+                let s = read_capped(f, name, MAX_TOTAL_BYTES - total)?;
+                total += s.len() as u64;
                 Ok(Some(s))
             }
             Err(zip::result::ZipError::FileNotFound) => Ok(None),
@@ -95,6 +109,29 @@ pub fn read(bytes: &[u8]) -> Result<DocxText, String> {
         main: main.join("\n\n"),
         footnotes: notes.join("\n\n"),
     })
+}
+
+/// Inflates one entry, stopping as soon as it passes the part cap or what
+/// is left of the total: a declared size is only a hint (it can lie), so the
+/// reader itself is bounded and memory never exceeds the cap.
+fn read_capped<R: Read>(f: R, name: &str, left: u64) -> Result<String, String> {
+    let cap = MAX_PART_BYTES.min(left);
+    let refuse = || {
+        format!(
+            "refused: {name} inflates past {} MiB (the limit for one part is {} MiB, for all parts {} MiB); it is a zip bomb or not a Word document",
+            cap >> 20,
+            MAX_PART_BYTES >> 20,
+            MAX_TOTAL_BYTES >> 20
+        )
+    };
+    let mut buf = Vec::new();
+    f.take(cap + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| format!("{name}: {e}"))?;
+    if buf.len() as u64 > cap {
+        return Err(refuse());
+    }
+    String::from_utf8(buf).map_err(|e| format!("{name}: not UTF-8 XML: {e}"))
 }
 
 fn attr(e: &BytesStart, name: &str) -> Option<String> {

@@ -17,6 +17,11 @@ pub struct Signer {
 /// Field order follows SCHEMA.md; tables (`signer`) come last as TOML needs.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct FrontMatter {
+    /// Set when the text gave no kind or no title: the file is still
+    /// written (nothing is lost), but kept out of the site until an editor
+    /// fills them in.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
     /// Required by the schema, but left out when the text has no trích yếu:
     /// the report says so and the editor fills it in.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -32,7 +32,7 @@ fn date_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"^(?:(?P<place>[^,\d]{2,40}),\s*)?(?i:ngày)\s*(?P<d>\d{1,2})?\s*(?i:tháng)\s*(?P<m>\d{1,2})?\s*(?i:năm)\s*(?P<y>\d{4})\s*\.?$",
+            r"^(?:(?P<place>[^,\d|]{2,40}),\s*)?(?:(?i:ngày)\s*(?P<d>\d{1,2})?\s*(?i:tháng)\s*(?P<m>\d{1,2})?\s*(?i:năm)\s*(?P<y>\d{4})|(?i:ngày\s*)?(?P<nd>\d{1,2})\s*[/.-]\s*(?P<nm>\d{1,2})\s*[/.-]\s*(?P<ny>\d{4}))\s*[.|]?$",
         )
         .expect("static regex")
     })
@@ -43,13 +43,38 @@ fn vv_re() -> &'static Regex {
     R.get_or_init(|| Regex::new(r"^(?:V/v|V/V|v/v)\s*\S").expect("static regex"))
 }
 
+/// The Quốc hiệu, or a piece of it when a conversion broke it over lines
+/// ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM"). Never an issuer.
 fn is_quoc_hieu(t: &str) -> bool {
-    fold(t).starts_with("cong hoa xa hoi chu nghia")
+    let f = fold(t);
+    let f = f.trim_end_matches(['|', ' ']);
+    f.starts_with("cong hoa xa hoi")
+        || f == "cong hoa"
+        || f.starts_with("chu nghia viet nam")
+        || f == "xa hoi chu nghia viet nam"
+        || f == "nghia viet nam"
 }
 
+/// "31/12/2020", "5.9.2016", "ngày 31/12/2020": a numeric date.
+pub fn numeric_date(t: &str) -> Option<PartialDate> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$").expect("static regex")
+    });
+    let c = re.captures(t.trim())?;
+    let day: u8 = c[1].parse().ok()?;
+    let month: u8 = c[2].parse().ok()?;
+    PartialDate::new(c[3].parse().ok()?, Some(month), Some(day))
+}
+
+/// The Tiêu ngữ, or a piece of it ("Độc lập -" / "Tự do - Hạnh phúc").
 fn is_tieu_ngu(t: &str) -> bool {
     let f = fold(t);
-    f.contains("doc lap") && f.contains("tu do") && f.contains("hanh phuc")
+    let f = f.trim_matches(['|', ' ', '-', '–']);
+    (f.contains("doc lap") && f.contains("tu do") && f.contains("hanh phuc"))
+        || f == "doc lap"
+        || (f.starts_with("tu do") && f.contains("hanh phuc"))
+        || f == "hanh phuc"
 }
 
 /// A kind line: all capitals and starting with a kind's name ("KẾ HOẠCH",
@@ -94,6 +119,25 @@ fn has_unit(t: &str) -> bool {
     UNIT_WORDS.iter().any(|w| f.contains(&format!(" {w} ")))
 }
 
+/// A body name cut mid-phrase by a conversion: "ỦY" / "BAN NHÂN DÂN",
+/// "HỘI ĐỒNG NHÂN" / "DÂN", "CHỦ TỊCH ỦY BAN" / "NHÂN DÂN".
+fn name_unfinished(t: &str) -> bool {
+    let f = fold(t);
+    let last = f.split_whitespace().last().unwrap_or("");
+    matches!(
+        last,
+        "uy" | "ban" | "nhan" | "hoi" | "dong" | "chu" | "tich" | "thuong" | "vu" | "thu"
+    ) && !f.ends_with("thuong vu quoc hoi")
+}
+
+/// "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN" with no unit after it: the
+/// header lost its second row, so it names no issuer by itself.
+fn is_bare_council(t: &str) -> bool {
+    let f = fold(t);
+    let f = f.trim_start_matches("chu tich ").trim();
+    f == "uy ban nhan dan" || f == "hoi dong nhan dan" || f == "ubnd" || f == "hdnd"
+}
+
 /// Groups the capital lines above the Quốc hiệu into bodies: a line that
 /// starts with a unit ("TỈNH KHÁNH HÒA") completes a body that names none
 /// yet ("ỦY BAN NHÂN DÂN"); otherwise a line starts a new body.
@@ -101,7 +145,10 @@ fn group_bodies(lines: &[(String, usize)]) -> Vec<(String, usize)> {
     let mut bodies: Vec<(String, usize)> = Vec::new();
     for (t, no) in lines {
         match bodies.last_mut() {
-            Some((prev, _)) if !has_unit(prev) && (starts_with_unit(t) || !is_all_caps(t)) => {
+            Some((prev, _))
+                if !has_unit(prev)
+                    && (starts_with_unit(t) || !is_all_caps(t) || name_unfinished(prev)) =>
+            {
                 prev.push(' ');
                 prev.push_str(t);
             }
@@ -109,6 +156,87 @@ fn group_bodies(lines: &[(String, usize)]) -> Vec<(String, usize)> {
         }
     }
     bodies
+}
+
+/// The all-capitals line in the few lines after `from` that repeats the
+/// bare body name with its unit ("HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG").
+fn authority_line(lines: &[Line], from: usize, bare: &str) -> Option<(String, usize)> {
+    let f = fold(bare);
+    let f = f.trim_start_matches("chu tich ").trim();
+    lines[from.min(lines.len())..]
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take(4)
+        .find(|l| {
+            let t = fold(&l.text);
+            is_all_caps(&l.text)
+                && t.trim_start_matches("chu tich ").starts_with(f)
+                && has_unit(&l.text)
+        })
+        .map(|l| (l.text.clone(), l.no))
+}
+
+/// The line naming who enacts, between the trích yếu and the preamble of
+/// a decision or resolution ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM", "CHỦ TỊCH ỦY
+/// BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ NỘI VỤ", "CHÍNH PHỦ").
+fn is_authority(t: &str) -> bool {
+    const STARTS: &[&str] = &[
+        "uy ban nhan dan",
+        "uy ban thuong vu",
+        "hoi dong nhan dan",
+        "chu tich uy ban",
+        "chu tich ubnd",
+        "chinh phu",
+        "thu tuong chinh phu",
+        "bo truong",
+        "giam doc so",
+        "quoc hoi",
+    ];
+    let f = fold(t);
+    is_all_caps(t) && t.chars().count() <= 70 && STARTS.iter().any(|s| f.starts_with(s))
+}
+
+fn next_non_blank(lines: &[Line], from: usize) -> Option<usize> {
+    (from..lines.len().min(from + 3)).find(|&k| !lines[k].is_blank())
+}
+
+/// A date line read: its place, its date, and the index after it.
+struct DateLine {
+    place: Option<String>,
+    date: Option<PartialDate>,
+    end: usize,
+}
+
+/// The date line at `i`, or the date line a conversion broke over up to
+/// three lines ("Sơn" / "La, ngày 16 tháng 11" / "năm 2018").
+fn date_lines(lines: &[Line], i: usize) -> Option<DateLine> {
+    let mut text = lines[i].text.clone();
+    let mut k = i;
+    for _ in 0..3 {
+        if let Some(c) = date_re().captures(&text) {
+            let num = |a: &str, b: &str| {
+                c.name(a)
+                    .or_else(|| c.name(b))
+                    .and_then(|m| m.as_str().parse::<u16>().ok())
+            };
+            let year = num("y", "ny").unwrap_or(0);
+            let month = num("m", "nm").and_then(|m| u8::try_from(m).ok());
+            let day = num("d", "nd").and_then(|d| u8::try_from(d).ok());
+            return Some(DateLine {
+                place: c.name("place").map(|p| p.as_str().trim().to_string()),
+                date: PartialDate::new(year, month, day.filter(|_| month.is_some())),
+                end: k + 1,
+            });
+        }
+        let next = next_non_blank(lines, k + 1)?;
+        let t = &lines[next].text;
+        if t.chars().count() > 40 || is_quoc_hieu(t) || number_re().is_match(t) {
+            return None;
+        }
+        text = format!("{text} {t}");
+        k = next;
+    }
+    None
 }
 
 /// Reads the header from the top of `lines`, filling `fm` and `report`.
@@ -152,32 +280,41 @@ pub fn parse(lines: &[Line], fm: &mut FrontMatter, report: &mut Report) -> Heade
             continue;
         }
         if let Some(c) = number_re().captures(t) {
-            let value = c[1].trim().trim_end_matches(['*', '_']).trim();
             recognised = true;
-            if value.contains(['/', '-']) && fm.number.is_none() {
-                fm.number = Some(DocNumber::new(value).written);
-                report.found("number", value, line.no);
+            let mut value = c[1]
+                .trim()
+                .trim_end_matches(['*', '_', '|'])
+                .trim()
+                .to_string();
+            let mut next = i + 1;
+            if value.is_empty() {
+                // "Số:" in one cell, the number on the next line.
+                if let Some(k) = next_non_blank(lines, i + 1) {
+                    let v = lines[k].text.trim_end_matches(['|', ' ']);
+                    if v.contains('/') && !v.contains(' ') {
+                        value = v.to_string();
+                        next = k + 1;
+                    }
+                }
             }
-            i += 1;
+            if value.contains(['/', '-']) && fm.number.is_none() {
+                fm.number = Some(DocNumber::new(&value).written);
+                report.found("number", &value, line.no);
+            }
+            i = next;
             continue;
         }
-        if let Some(c) = date_re().captures(t) {
+        if let Some(d) = date_lines(lines, i) {
             recognised = true;
-            if let Some(p) = c.name("place") {
-                let place = p.as_str().trim();
-                fm.place = Some(place.to_string());
-                report.found("place", place, line.no);
+            if let Some(place) = d.place {
+                report.found("place", &place, line.no);
+                fm.place = Some(place);
             }
-            let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u16>().ok());
-            let year = num("y").unwrap_or(0);
-            let month = num("m").and_then(|m| u8::try_from(m).ok());
-            let day = num("d").and_then(|d| u8::try_from(d).ok());
-            let date = PartialDate::new(year, month, day.filter(|_| month.is_some()));
-            if let Some(d) = date {
-                fm.issued = Some(d);
-                report.found("issued", &d.iso(), line.no);
+            if let Some(date) = d.date {
+                fm.issued = Some(date);
+                report.found("issued", &date.iso(), line.no);
             }
-            i += 1;
+            i = d.end;
             continue;
         }
         if vv_re().is_match(t) && fm.title.is_none() {
@@ -249,6 +386,22 @@ pub fn parse(lines: &[Line], fm: &mut FrontMatter, report: &mut Report) -> Heade
                 continue;
             }
         }
+        // A trích yếu in capitals right under the number and date, its kind
+        // line lost in the copy (the kind then comes from the number).
+        if recognised
+            && fm.title.is_none()
+            && kind_line_no.is_none()
+            && fm.number.is_some()
+            && is_all_caps(t)
+            && !is_authority(t)
+            && marker(t).is_none()
+        {
+            let (title, next) = collect_title(lines, i, true);
+            report.found("title", &title, line.no);
+            fm.title = Some(title);
+            i = next;
+            continue;
+        }
         // Capital lines before anything else is recognised name the issuer.
         if !recognised && is_all_caps(t) && t.chars().count() <= 80 && marker(t).is_none() {
             issuer_lines.push((t.to_string(), line.no));
@@ -264,7 +417,18 @@ pub fn parse(lines: &[Line], fm: &mut FrontMatter, report: &mut Report) -> Heade
         }
         return Header { end: 0 };
     }
-    let bodies = group_bodies(&issuer_lines);
+    let mut bodies = group_bodies(&issuer_lines);
+    if let Some(k) = bodies.iter().position(|(b, _)| is_bare_council(b)) {
+        // The unit's row was lost: the authority line under the trích yếu
+        // ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM") names the body in full, else no
+        // issuer is known.
+        match authority_line(lines, i, &bodies[k].0) {
+            Some(full) => bodies[k] = full,
+            None => {
+                bodies.truncate(k);
+            }
+        }
+    }
     if let Some((issuer, no)) = bodies.last() {
         fm.issuer = Some(issuer.clone());
         report.found("issuer", issuer, *no);
@@ -329,7 +493,7 @@ fn collect_title(lines: &[Line], start: usize, after_kind: bool) -> (String, usi
         if is_quoc_hieu(t) || is_tieu_ngu(t) || number_re().is_match(t) || date_re().is_match(t) {
             break;
         }
-        if is_addressee_label(t) || marker(t).is_some() {
+        if is_addressee_label(t) || marker(t).is_some() || is_authority(t) {
             break;
         }
         if caps {

@@ -10,6 +10,9 @@ pub struct FieldFound {
     pub value: String,
     /// 1-based line of the decoded source text (0: not tied to one line).
     pub line: usize,
+    /// Where the value came from: "header", "closing block", "metadata
+    /// panel", "body" or "inferred".
+    pub source: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -26,6 +29,9 @@ pub struct Report {
     pub removed: Vec<Removed>,
     /// "utf-8", "tcvn3", "vni", "windows-1252", "docx" …
     pub encoding: String,
+    /// Problems in the source that did not stop the import, each with its
+    /// place ("invalid UTF-8 byte at line 3, column 7 …").
+    pub warnings: Vec<String>,
     /// Source line ranges (1-based, inclusive) the body was made from; the
     /// rest was header, closing block or removed leftovers.
     pub body_lines: Vec<[usize; 2]>,
@@ -37,7 +43,15 @@ impl Report {
             field: field.to_string(),
             value: value.to_string(),
             line,
+            source: "header".to_string(),
         });
+    }
+
+    /// Marks where the last-found `field` came from.
+    pub fn source(&mut self, field: &str, source: &str) {
+        if let Some(f) = self.found.iter_mut().rev().find(|f| f.field == field) {
+            f.source = source.to_string();
+        }
     }
 
     pub fn remove(&mut self, line: usize, text: &str, reason: &str) {
@@ -60,9 +74,17 @@ impl Report {
     pub fn to_text(&self) -> String {
         let mut s = String::new();
         let _ = writeln!(s, "encoding: {}", self.encoding);
+        for w in &self.warnings {
+            let _ = writeln!(s, "warning: {w}");
+        }
         let _ = writeln!(s, "found:");
         for f in &self.found {
-            let _ = writeln!(s, "  {} (line {}): {}", f.field, f.line, f.value);
+            let from = if f.source == "header" {
+                String::new()
+            } else {
+                format!(" [{}]", f.source)
+            };
+            let _ = writeln!(s, "  {} (line {}): {}{from}", f.field, f.line, f.value);
         }
         if self.not_found.is_empty() {
             let _ = writeln!(s, "not found: -");
