@@ -1,4 +1,4 @@
-//! Import: turns a .txt, .md or .docx file into a vanban content file
+//! Import: turns a .txt, .md, .docx or .pdf file into a vanban content file
 //! (TOML front matter + Markdown body) and a report of what was inferred.
 //!
 //! Inference only takes what the text gives: header fields of Nghị định
@@ -14,6 +14,7 @@ mod header;
 mod jurisdiction;
 pub mod legacy;
 mod lines;
+pub mod pdf;
 pub mod report;
 
 pub use frontmatter::{FrontMatter, Signer};
@@ -155,6 +156,7 @@ pub fn import_bytes(
         .unwrap_or("")
         .to_ascii_lowercase();
     let is_docx = ext == "docx";
+    let mut warnings = Vec::new();
     let (text, footnotes, encoding) = if is_docx {
         let d = docx::read(bytes).map_err(err)?;
         // Word files typed in .VnTime fonts carry TCVN3 as Latin-1 letters.
@@ -169,6 +171,10 @@ pub fn import_bytes(
             }
         };
         (main, d.footnotes, enc)
+    } else if ext == "pdf" {
+        let p = pdf::read(bytes).map_err(err)?;
+        warnings = p.warnings;
+        (p.text, String::new(), "pdf (text layer)".to_string())
     } else {
         let (t, e) = decode(bytes, opts.from).map_err(|p| err(p.to_string()))?;
         (t, String::new(), e)
@@ -177,6 +183,7 @@ pub fn import_bytes(
     let footnotes = nfc(&footnotes);
     let mut report = Report {
         encoding,
+        warnings,
         ..Report::default()
     };
     let mut fm = FrontMatter::default();

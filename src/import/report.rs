@@ -29,6 +29,9 @@ pub struct Report {
     /// Source line ranges (1-based, inclusive) the body was made from; the
     /// rest was header, closing block or removed leftovers.
     pub body_lines: Vec<[usize; 2]>,
+    /// What could not be read at all, e.g. a PDF page without text.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 impl Report {
@@ -68,6 +71,9 @@ impl Report {
             let _ = writeln!(s, "not found: -");
         } else {
             let _ = writeln!(s, "not found: {}", self.not_found.join(", "));
+        }
+        for w in &self.warnings {
+            let _ = writeln!(s, "warning: {w}");
         }
         let _ = writeln!(s, "removed:");
         for r in &self.removed {
