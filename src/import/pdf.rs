@@ -4,25 +4,27 @@
 //! the issuer's lines, then the Quốc hiệu's lines (as a .docx header table
 //! is read, cell by cell), then the body, one paragraph after another.
 //!
-//! Why pdf-extract: compared on Vietnamese PDFs in Liberation Serif (Times
-//! New Roman's metrics) with the NĐ 30/2020 header, written by the tests as
-//! word processors write them (whole lines with space glyphs, words placed
-//! one by one, tone marks as separate combining glyphs), with Identity-H
-//! fonts that only a ToUnicode map can decode:
-//! - pdf-extract (on lopdf): decodes ToUnicode, simple encodings and
-//!   CFF/Type 1 names, and hands every glyph with its text matrix, width
-//!   and size to an `OutputDev`, which is what reading order needs. Small
-//!   (a few thousand lines, pure Rust, lopdf without its default features);
-//!   released through 2025. Its own plain-text output joins the header's
-//!   two cells on one line, so the layout below is ours.
-//! - lopdf alone: parses and decodes content streams, but its
-//!   `extract_text` returns text without positions, so columns cannot be
-//!   told apart, and glyph decoding would have to be written here.
-//! - pdf (pdf-rs): a parser; text extraction (text state, fonts, ToUnicode)
-//!   is left to the user — the hand-written code the project avoids.
+//! Why pdf-extract: the candidates were run on the tests' PDFs of a real
+//! decision (tests/import_pdf.rs): Liberation Serif (Times New Roman's
+//! metrics) in Identity-H fonts that only a ToUnicode map decodes, the NĐ
+//! 30/2020 header in two columns, written three ways (whole lines with
+//! space glyphs as word processors do, words placed one by one without
+//! spaces, tone marks as separate combining glyphs).
+//! - pdf-extract (on lopdf): decodes ToUnicode (all three right, the
+//!   combining marks as NFD, composed here) and hands every glyph with its
+//!   text matrix, width and size to an `OutputDev`, which is what reading
+//!   order needs. Small (a few thousand lines, pure Rust, lopdf without its
+//!   default features), at 0.12.1 on crates.io. Its own plain-text output
+//!   puts the header's cells on shared lines ("TỈNH HÀ GIANG CỘNG HÒA XÃ
+//!   HỘI…"), so the layout below is ours.
+//! - lopdf's `extract_text`: text in drawing order without positions, so
+//!   columns and paragraphs cannot be rebuilt; words placed one by one
+//!   lose their spaces ("ỦYBANNHÂNDÂN").
+//! - pdf (pdf-rs): a parser; text state, fonts and ToUnicode are left to
+//!   the user — the hand-written code the project avoids.
 //! - pdf_oxide: positions and layout, but ~450,000 lines and some forty
-//!   dependencies (crypto, image, logging), on a 0.3 series with releases
-//!   every few days; too much weight for reading one text layer.
+//!   dependencies (crypto, images, logging) on a 0.3 series with releases
+//!   every few days: too much weight for reading one text layer; not built.
 //! - pdfium-render, mupdf, poppler: C libraries that Debian's default
 //!   install lacks.
 //!

@@ -146,7 +146,7 @@ fn rows(glyphs: Vec<Glyph>) -> Vec<Row> {
 
 fn is_mark(text: &str) -> bool {
     text.chars()
-        .all(|c| unicode_normalization::char::is_combining_mark(c))
+        .all(unicode_normalization::char::is_combining_mark)
 }
 
 /// One baseline's glyphs (left to right) into cells and words.
@@ -306,4 +306,72 @@ fn most_common(sorted: &[i64]) -> Option<i64> {
         k += n;
     }
     best.map(|(v, _)| v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Glyphs of `text` from `x` on baseline `y`, each 0.5 em wide.
+    fn text(x: f64, y: f64, size: f64, text: &str) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(k, c)| Glyph {
+                x: x + k as f64 * 0.5 * size,
+                y,
+                advance: 0.5 * size,
+                size,
+                text: c.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn header_columns_read_left_then_right_and_a_centred_line_ends_them() {
+        let mut g = Vec::new();
+        g.extend(text(300.0, 800.0, 12.0, "CONG HOA XA HOI"));
+        g.extend(text(100.0, 800.0, 12.0, "UBND TINH"));
+        g.extend(text(110.0, 785.0, 12.0, "SO NOI VU"));
+        g.extend(text(320.0, 784.5, 13.0, "Doc lap"));
+        g.extend(text(95.0, 760.0, 12.0, "So: 12/SNV"));
+        g.extend(text(310.0, 760.0, 12.0, "Ha Noi, ngay 1"));
+        // A V/v line under the number only, in the left cell.
+        g.extend(text(90.0, 746.0, 12.0, "V/v cong vu"));
+        // Centred on the page, below: the start of the body.
+        g.extend(text(250.0, 700.0, 14.0, "Kinh gui"));
+        let lines = page_lines(g, 595.0);
+        assert_eq!(
+            lines,
+            [
+                "UBND TINH",
+                "SO NOI VU",
+                "So: 12/SNV",
+                "V/v cong vu",
+                "CONG HOA XA HOI",
+                "Doc lap",
+                "Ha Noi, ngay 1",
+                "",
+                "Kinh gui"
+            ]
+        );
+    }
+
+    #[test]
+    fn spaces_come_from_gaps_and_tone_marks_join_their_letter() {
+        let mut g = text(100.0, 500.0, 10.0, "Vie");
+        // A zero-width combining dot below and circumflex, then "t".
+        for (c, x) in [('\u{323}', 115.0), ('\u{302}', 115.0)] {
+            g.push(Glyph {
+                x,
+                y: 500.0,
+                advance: 0.0,
+                size: 10.0,
+                text: c.to_string(),
+            });
+        }
+        g.extend(text(115.0, 500.0, 10.0, "t"));
+        // The next word 3 points on: a space, though no space glyph.
+        g.extend(text(123.0, 500.0, 10.0, "Nam"));
+        assert_eq!(page_lines(g, 595.0), ["Việt Nam"]);
+    }
 }
