@@ -13,10 +13,12 @@ need_root() {
   else "$@"; fi
 }
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "== installing Debian's chromium"
+# fonts-liberation2: Liberation Serif (Times New Roman's metrics, with
+# Vietnamese), which the PDF import tests embed in the PDFs they write.
+if ! command -v chromium >/dev/null 2>&1 || [ ! -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ]; then
+  echo "== installing Debian's chromium and fonts-liberation2"
   need_root apt-get update -qq
-  need_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  need_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation2 >/dev/null
 fi
 command -v chromium >/dev/null || { echo "error: chromium is not installed" >&2; exit 1; }
 command -v node >/dev/null || { echo "error: node is required for the browser tests" >&2; exit 1; }

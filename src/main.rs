@@ -101,7 +101,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Turn received documents (.txt, .md, .docx; UTF-8, TCVN3 or VNI) into
+    /// Turn received documents (.txt, .md, .docx, .pdf; UTF-8, TCVN3 or VNI) into
     /// content files, reporting what was found on which line.
     Import {
         /// Files or folders to import.

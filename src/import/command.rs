@@ -35,7 +35,7 @@ pub struct FileOutcome {
     pub loader_errors: Vec<String>,
 }
 
-const IMPORTABLE: [&str; 3] = ["txt", "md", "docx"];
+const IMPORTABLE: [&str; 4] = ["txt", "md", "docx", "pdf"];
 
 /// Files to import: the files named, and the importable files of folders.
 pub fn expand(inputs: &[PathBuf]) -> Vec<PathBuf> {

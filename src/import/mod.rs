@@ -1,4 +1,4 @@
-//! Import: turns a .txt, .md or .docx file into a vanban content file
+//! Import: turns a .txt, .md, .docx or .pdf file into a vanban content file
 //! (TOML front matter + Markdown body) and a report of what was inferred.
 //!
 //! Inference only takes what the text gives: header fields of Nghị định
@@ -14,6 +14,7 @@ mod header;
 mod jurisdiction;
 pub mod legacy;
 mod lines;
+pub mod pdf;
 pub mod report;
 mod web;
 
@@ -233,6 +234,10 @@ pub fn import_bytes(
             }
         };
         (main, d.footnotes, enc)
+    } else if ext == "pdf" {
+        let p = pdf::read(bytes).map_err(err)?;
+        warnings = p.warnings;
+        (p.text, String::new(), "pdf (text layer)".to_string())
     } else {
         let (t, e, w) = decode(bytes, opts.from).map_err(err)?;
         warnings = w;

@@ -30,7 +30,8 @@ pub struct Report {
     /// "utf-8", "tcvn3", "vni", "windows-1252", "docx" …
     pub encoding: String,
     /// Problems in the source that did not stop the import, each with its
-    /// place ("invalid UTF-8 byte at line 3, column 7 …").
+    /// place ("invalid UTF-8 byte at line 3, column 7 …", a PDF page
+    /// without a text layer).
     pub warnings: Vec<String>,
     /// Source line ranges (1-based, inclusive) the body was made from; the
     /// rest was header, closing block or removed leftovers.
