@@ -10,6 +10,7 @@ mod document;
 mod front_matter;
 mod jurisdiction;
 mod raw;
+mod units;
 mod walk;
 
 pub use document::{identity_slug, Document, Image, News, Signer, AWARDS};
