@@ -58,3 +58,45 @@ pub fn populated(site: &Site, graph: &Graph) -> Vec<bool> {
     }
     out
 }
+
+/// The jurisdiction of the unit an issuer names ("UBND huyện Vĩnh Linh",
+/// "Sở Nội vụ tỉnh Quảng Trị", "UBND xã …"), through the registry: among
+/// homonyms, those in the province of the citing document first. `None`
+/// when the issuer names no unit of the site, or several that the text
+/// cannot tell apart.
+pub fn issuer_jurisdiction(site: &Site, issuer: &str, citing: JurId) -> Option<JurId> {
+    let r = crate::registry::registry();
+    let chain = site.jurisdiction_chain(citing);
+    let context = chain
+        .iter()
+        .rev()
+        .find_map(|&j| site.jurisdiction(j).units.first())
+        .map(|u| r.province_of(u));
+    let mut found = context.map_or_else(Vec::new, |c| r.resolve_issuer_in(issuer, None, c));
+    if found.is_empty() {
+        found = r.resolve_issuer(issuer, None);
+    }
+    let first = found.first()?;
+    let mut ids: Vec<JurId> = Vec::new();
+    for id in found
+        .iter()
+        .filter_map(|u| site.jurisdiction_by_path(r.path(u)))
+    {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    if let Some(&near) = ids.iter().find(|id| chain.contains(id)) {
+        return Some(near);
+    }
+    // One unit in two periods (a ward before and after the reform): the
+    // one in force, which `resolve_issuer` lists first.
+    let one_name = found
+        .iter()
+        .all(|u| u.name == first.name && u.level == first.level);
+    match ids.as_slice() {
+        [one] => Some(*one),
+        [first_id, ..] if one_name => Some(*first_id),
+        _ => None,
+    }
+}

@@ -344,6 +344,10 @@ fn list_pages_where(views: &Views, only: Option<&[DocId]>) -> Vec<PageSpec> {
             ),
         );
         context.insert("subtree_count".into(), json!(subtree_counts[j]));
+        context.insert(
+            "predecessors".into(),
+            predecessor_lists(views, j, &subtree_counts),
+        );
         let mut specs = paginate_where(
             &jur.url_path(),
             own.len(),
@@ -485,6 +489,29 @@ fn list_pages_where(views: &Views, only: Option<&[DocId]>) -> Vec<PageSpec> {
 /// Where the news list of a jurisdiction is ("tin-bai/" site-wide).
 pub fn news_url(jurisdiction_url: &str) -> String {
     format!("{jurisdiction_url}tin-bai/")
+}
+
+/// Documents issued by the former units `j` took over, unit by unit
+/// (the newest [`EMBED_ITEMS`] of each; the rest on its own page).
+fn predecessor_lists(views: &Views, j: usize, subtree_counts: &[usize]) -> serde_json::Value {
+    let site = views.site;
+    let lists: Vec<serde_json::Value> = site
+        .jurisdiction(j)
+        .predecessors
+        .iter()
+        .filter(|&&p| subtree_counts[p] > 0)
+        .map(|&p| {
+            let mut ids = subtree_documents(site, p, None);
+            let total = ids.len();
+            ids.truncate(EMBED_ITEMS);
+            let items: Vec<DocSummary> = ids
+                .iter()
+                .map(|&i| views.doc_summary(&site.documents[i]))
+                .collect();
+            json!({"jurisdiction": views.jurisdiction(p), "items": items, "count": total})
+        })
+        .collect();
+    json!(lists)
 }
 
 /// Where a jurisdiction's embeddable list of new documents is.
