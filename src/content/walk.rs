@@ -23,7 +23,7 @@ const READERS: usize = 16;
 
 /// What a folder's `_index.md` declared.
 enum Folder {
-    Jurisdiction(Jurisdiction),
+    Jurisdiction(Box<Jurisdiction>),
     Section { title: String },
 }
 
@@ -376,7 +376,7 @@ fn parse_folder(source: &Path, text: &str, folder: &str) -> Result<Folder, Vec<D
     j.description = nfc(split.body);
     j.source = Some(source.to_path_buf());
     j.extra = raw.extra;
-    Ok(Folder::Jurisdiction(j))
+    Ok(Folder::Jurisdiction(Box::new(j)))
 }
 
 /// Makes every unit the site covers a jurisdiction: the folder at its path
@@ -392,7 +392,7 @@ fn add_units(
             .or_insert_with(|| (PathBuf::from(path), None));
         match &mut entry.1 {
             Some(Folder::Jurisdiction(j)) => units::merge_unit(j, unit),
-            folder => *folder = Some(Folder::Jurisdiction(units::from_unit(unit, path))),
+            folder => *folder = Some(Folder::Jurisdiction(Box::new(units::from_unit(unit, path)))),
         }
     }
     for (_, folder) in folders.values() {
@@ -427,7 +427,7 @@ fn build_tree(
     let mut section_titles = BTreeMap::new();
     for (path, (_, folder)) in &folders {
         match folder {
-            Some(Folder::Jurisdiction(j)) => jurisdictions.push(j.clone()),
+            Some(Folder::Jurisdiction(j)) => jurisdictions.push((**j).clone()),
             Some(Folder::Section { title }) => {
                 section_titles.insert(path.clone(), title.clone());
             }
