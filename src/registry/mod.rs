@@ -579,7 +579,7 @@ fn folder_paths(units: &[Unit]) -> Vec<String> {
                 let typed = natural(u, slugify(u.name));
                 let clash = ids
                     .iter()
-                    .any(|&o| o != i && units[o].name == u.name && units[o].level == u.level);
+                    .any(|&o| o != i && slugify(units[o].name) == slugify(u.name));
                 let p = if clash {
                     format!("{typed}-{}", u.code)
                 } else {
