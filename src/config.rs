@@ -41,6 +41,11 @@ pub struct Config {
     /// `as_of` read, or set by the build.
     #[serde(skip)]
     pub as_of: Option<crate::model::PartialDate>,
+    /// The administrative unit a provincial (or lower) site publishes for,
+    /// by GSO code or name ("56", "Tỉnh Khánh Hòa"); unset, the site is
+    /// national. It decides which units of the registry the site knows.
+    #[serde(default)]
+    pub don_vi: Option<String>,
     #[serde(default)]
     pub extra: toml::Table,
 }
@@ -119,7 +124,27 @@ impl Config {
                 "paginate must be at least 1",
             ));
         }
+        if let Some(unit) = &config.don_vi {
+            if crate::registry::registry().lookup_unit(unit).is_empty() {
+                let (line, col) = key_position(text, "don_vi");
+                return Err(Diagnostic::error(
+                    "config.toml",
+                    "unknown-unit",
+                    format!("don_vi = \"{unit}\": no administrative unit has this name or code (e.g. \"Tỉnh Khánh Hòa\" or \"56\")"),
+                )
+                .at(line, col));
+            }
+        }
         Ok(config)
+    }
+
+    /// The unit of a provincial site (`don_vi`), `None` for a national one.
+    pub fn unit(&self) -> Option<&'static crate::registry::Unit> {
+        let text = self.don_vi.as_deref()?;
+        crate::registry::registry()
+            .lookup_unit(text)
+            .into_iter()
+            .next()
     }
 
     /// The absolute URL of a site-relative path ("khanh-hoa/" →
@@ -139,6 +164,13 @@ fn value_text(value: &toml::Value) -> String {
 /// A full day "YYYY-MM-DD", for `as_of` and `--as-of`.
 pub fn parse_as_of(text: &str) -> Option<crate::model::PartialDate> {
     crate::model::PartialDate::parse_iso(text).filter(|d| d.is_full())
+}
+
+/// Line and column of the line that sets `key`, for a message about it.
+fn key_position(text: &str, key: &str) -> (usize, usize) {
+    text.lines()
+        .position(|l| l.trim_start().starts_with(key))
+        .map_or((1, 1), |i| (i + 1, 1))
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! `vanban init`: a new site that builds at once. The theme is not copied:
 //! the built-in default theme serves until the site adds `themes/` or
-//! `templates/` of its own.
+//! `templates/` of its own. National by default; `--don-vi` makes the site
+//! of one administrative unit (its registry folder, its plan), which knows
+//! only the units that lie in it.
 
 use std::io;
 use std::path::Path;
@@ -50,20 +52,55 @@ Thực hiện Quyết định số 1847/QĐ-TTg ngày 27/12/2018 của Thủ tư
 Nội dung kế hoạch.
 "#;
 
-pub fn init(dir: &Path) -> io::Result<()> {
+/// Creates the site. `unit`: the name or GSO code of the unit a
+/// provincial site publishes for; an unknown one is an error.
+pub fn init(dir: &Path, unit: Option<&str>) -> io::Result<()> {
     if dir.exists() && std::fs::read_dir(dir)?.next().is_some() {
         return Err(io::Error::new(
             io::ErrorKind::AlreadyExists,
             format!("{} exists and is not empty", dir.display()),
         ));
     }
-    let files = [
-        ("config.toml", CONFIG),
-        ("content/_index.md", ROOT_INDEX),
-        ("content/quyet-dinh-1847.md", NATIONAL),
-        ("content/tinh-mau/_index.md", PROVINCE_INDEX),
-        ("content/tinh-mau/ke-hoach-1.md", PLAN),
+    let mut files: Vec<(String, String)> = vec![
+        ("content/_index.md".into(), ROOT_INDEX.into()),
+        ("content/quyet-dinh-1847.md".into(), NATIONAL.into()),
     ];
+    match unit {
+        None => files.extend([
+            ("config.toml".into(), CONFIG.into()),
+            ("content/tinh-mau/_index.md".into(), PROVINCE_INDEX.into()),
+            ("content/tinh-mau/ke-hoach-1.md".into(), PLAN.into()),
+        ]),
+        Some(text) => {
+            let r = crate::registry::registry();
+            let found = r.lookup_unit(text);
+            let Some(u) = found.first() else {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!("--don-vi \"{text}\": no administrative unit has this name or code (e.g. \"Tỉnh Khánh Hòa\" or \"56\")"),
+                ));
+            };
+            let config =
+                format!(
+                "{}\n# The administrative unit this site publishes for ({}).\ndon_vi = \"{}\"\n",
+                CONFIG.replace(
+                    "title = \"Văn bản thực hiện Đề án Văn hóa công vụ\"",
+                    &format!("title = \"Văn bản thực hiện Đề án Văn hóa công vụ – {}\"", u.name)
+                ),
+                u.name,
+                u.code
+            );
+            let issuer = format!(
+                "Ủy ban nhân dân {}",
+                crate::render::views::name_in_text(u.name)
+            );
+            files.push(("config.toml".into(), config));
+            files.push((
+                format!("content/{}/ke-hoach-1.md", r.path(u)),
+                PLAN.replace("Ủy ban nhân dân tỉnh Mẫu", &issuer),
+            ));
+        }
+    }
     for (path, text) in files {
         let path = dir.join(path);
         if let Some(parent) = path.parent() {

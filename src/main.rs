@@ -158,6 +158,10 @@ enum Command {
     Init {
         /// Folder to create.
         dir: PathBuf,
+        /// Make a provincial (or lower) site for this administrative unit,
+        /// by name or GSO code ("Tỉnh Khánh Hòa", "56"); national without it.
+        #[arg(long = "don-vi")]
+        don_vi: Option<String>,
     },
 }
 
@@ -342,7 +346,7 @@ fn main() -> ExitCode {
                 ExitCode::from(if e.usage { 2 } else { 1 })
             }
         },
-        Command::Init { dir } => match vanban::init::init(&dir) {
+        Command::Init { dir, don_vi } => match vanban::init::init(&dir, don_vi.as_deref()) {
             Ok(()) => {
                 println!(
                     "Created a new site in {}. Build it with: vanban build --root {}",

@@ -37,8 +37,8 @@ fn bundled_site_has_a_page_for_every_document_and_jurisdiction() {
     assert!(plan.contains("ngày 12 tháng 7 năm 2019"));
     let former = read(&public.join("quang-tri/vinh-linh/index.html"));
     assert!(
-        former.contains("Đơn vị hành chính cũ"),
-        "a former district says so"
+        former.contains("Huyện Vĩnh Linh, đơn vị hành chính cũ</strong>, nay thuộc"),
+        "a former district says what it became"
     );
 }
 

@@ -63,6 +63,14 @@ pub struct Jurisdiction {
     pub successor: Option<Successor>,
     pub parent: Option<JurId>,
     pub children: Vec<JurId>,
+    /// The units of the registry it stands for, in force first: one, or a
+    /// new province and the former one whose name it kept ("quang-tri").
+    /// Empty for a jurisdiction only its `_index.md` declares.
+    pub units: Vec<&'static crate::registry::Unit>,
+    /// Former jurisdictions of the site it took over (their `successor`):
+    /// a new province's former provinces and districts, a new commune's
+    /// former communes and districts.
+    pub predecessors: Vec<JurId>,
     /// Markdown of its `_index.md` body.
     pub description: String,
     pub source: Option<PathBuf>,
@@ -79,6 +87,30 @@ pub enum Successor {
 impl Jurisdiction {
     pub fn is_former(&self) -> bool {
         self.until.is_some()
+    }
+
+    /// A jurisdiction with nothing but its path, name and level; the
+    /// registry and `_index.md` fill in the rest.
+    pub fn new(path: String, name: String, level: Level) -> Jurisdiction {
+        Jurisdiction {
+            path,
+            name,
+            level,
+            until: None,
+            successor: None,
+            parent: None,
+            children: Vec::new(),
+            units: Vec::new(),
+            predecessors: Vec::new(),
+            description: String::new(),
+            source: None,
+            extra: Default::default(),
+        }
+    }
+
+    /// The GSO code of the unit it stands for ("56"), if any.
+    pub fn code(&self) -> Option<&'static str> {
+        self.units.first().map(|u| u.code)
     }
 
     /// URL path of its page ("khanh-hoa/", "" for the root which is home).

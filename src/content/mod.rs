@@ -11,6 +11,7 @@ mod front_matter;
 pub mod images;
 mod jurisdiction;
 mod raw;
+mod units;
 mod walk;
 
 pub use document::{identity_slug, Document, Image, News, Signer, AWARDS};

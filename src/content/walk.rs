@@ -5,6 +5,7 @@ use super::document::{self, deserialize, Placement};
 use super::front_matter::{locate_key, split};
 use super::jurisdiction::Successor;
 use super::raw::{date_text, RawJurisdiction};
+use super::units;
 use super::{
     Document, JurId, Jurisdiction, Level, LoadFailure, LoadOptions, Loaded, Section, Site,
 };
@@ -21,7 +22,7 @@ const READERS: usize = 16;
 
 /// What a folder's `_index.md` declared.
 enum Folder {
-    Jurisdiction(Jurisdiction),
+    Jurisdiction(Box<Jurisdiction>),
     Section { title: String },
 }
 
@@ -99,7 +100,9 @@ pub fn load_site(
         }
     }
 
-    let (jurisdictions, sections, folder_owner) = build_tree(folders, &mut findings);
+    add_units(&mut folders, &units::site_units(&config), &mut findings);
+    let (mut jurisdictions, sections, folder_owner) = build_tree(folders, &mut findings);
+    units::link(&mut jurisdictions);
     let parsed: Vec<(Option<Document>, Vec<Diagnostic>)> = document_files
         .par_iter()
         .map(|(folder, source, text)| {
@@ -193,7 +196,10 @@ fn url_collisions(documents: &[Document], jurisdictions: &[Jurisdiction]) -> Vec
         }
     }
     let folders: Vec<String> = jurisdictions.iter().map(Jurisdiction::url_path).collect();
-    let reserved = super::reserved_paths(folders.iter().map(String::as_str));
+    let reserved: std::collections::HashSet<String> =
+        super::reserved_paths(folders.iter().map(String::as_str))
+            .into_iter()
+            .collect();
     for d in documents.iter().filter(|d| reserved.contains(&d.url_path)) {
         out.push(
             Diagnostic::error(
@@ -208,8 +214,10 @@ fn url_collisions(documents: &[Document], jurisdictions: &[Jurisdiction]) -> Vec
             .at(1, 1),
         );
     }
+    let by_url: std::collections::HashMap<String, &Jurisdiction> =
+        jurisdictions.iter().map(|j| (j.url_path(), j)).collect();
     for d in documents {
-        if let Some(j) = jurisdictions.iter().find(|j| j.url_path() == d.url_path) {
+        if let Some(j) = by_url.get(&d.url_path) {
             out.push(
                 Diagnostic::error(
                     &d.source,
@@ -344,18 +352,53 @@ fn parse_folder(source: &Path, text: &str, folder: &str) -> Result<Folder, Vec<D
     if !errors.is_empty() {
         return Err(errors);
     }
-    Ok(Folder::Jurisdiction(Jurisdiction {
-        path: folder.to_string(),
-        name: name.unwrap_or_default(),
-        level: level.unwrap_or(Level::Tinh),
-        until,
-        successor: raw.successor.map(|s| Successor::Name(nfc(&s))),
-        parent: None,
-        children: Vec::new(),
-        description: nfc(split.body),
-        source: Some(source.to_path_buf()),
-        extra: raw.extra,
-    }))
+    let mut j = Jurisdiction::new(
+        folder.to_string(),
+        name.unwrap_or_default(),
+        level.unwrap_or(Level::Tinh),
+    );
+    j.until = until;
+    j.successor = raw.successor.map(|s| Successor::Name(nfc(&s)));
+    j.description = nfc(split.body);
+    j.source = Some(source.to_path_buf());
+    j.extra = raw.extra;
+    Ok(Folder::Jurisdiction(Box::new(j)))
+}
+
+/// Makes every unit the site covers a jurisdiction: the folder at its path
+/// (declared or not) becomes it, or a folder without files is added.
+fn add_units(
+    folders: &mut BTreeMap<String, (PathBuf, Option<Folder>)>,
+    site_units: &[(&'static crate::registry::Unit, &'static str)],
+    findings: &mut Vec<Diagnostic>,
+) {
+    for &(unit, path) in site_units {
+        let entry = folders
+            .entry(path.to_string())
+            .or_insert_with(|| (PathBuf::from(path), None));
+        match &mut entry.1 {
+            Some(Folder::Jurisdiction(j)) => units::merge_unit(j, unit),
+            folder => *folder = Some(Folder::Jurisdiction(Box::new(units::from_unit(unit, path)))),
+        }
+    }
+    for (_, folder) in folders.values() {
+        let Some(Folder::Jurisdiction(j)) = folder else {
+            continue;
+        };
+        if let (Some(path), Some(source)) = (units::misplaced(j), &j.source) {
+            findings.push(
+                Diagnostic::warning(
+                    source,
+                    "unit-folder",
+                    format!(
+                        "{} is an administrative unit whose folder is content/{path}/: move this folder there, or its documents stay apart from the unit's page",
+                        j.name
+                    ),
+                )
+                .at(1, 1),
+            );
+        }
+    }
 }
 
 type FolderOwner = BTreeMap<String, (JurId, Option<String>)>;
@@ -370,7 +413,7 @@ fn build_tree(
     let mut section_titles = BTreeMap::new();
     for (path, (_, folder)) in &folders {
         match folder {
-            Some(Folder::Jurisdiction(j)) => jurisdictions.push(j.clone()),
+            Some(Folder::Jurisdiction(j)) => jurisdictions.push((**j).clone()),
             Some(Folder::Section { title }) => {
                 section_titles.insert(path.clone(), title.clone());
             }
@@ -386,18 +429,7 @@ fn build_tree(
     if jurisdictions.first().is_none_or(|j| !j.path.is_empty()) {
         jurisdictions.insert(
             0,
-            Jurisdiction {
-                path: String::new(),
-                name: "Trung ương".into(),
-                level: Level::TrungUong,
-                until: None,
-                successor: None,
-                parent: None,
-                children: Vec::new(),
-                description: String::new(),
-                source: None,
-                extra: Default::default(),
-            },
+            Jurisdiction::new(String::new(), "Trung ương".into(), Level::TrungUong),
         );
     }
     let index: BTreeMap<String, JurId> = jurisdictions

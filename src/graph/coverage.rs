@@ -110,12 +110,82 @@ fn longest(
     Some(d)
 }
 
-/// The provinces of the site, for a table that also shows who has nothing.
-pub fn provinces(site: &Site) -> Vec<JurId> {
-    site.jurisdictions
+/// One row of a coverage table: a jurisdiction, and the jurisdictions
+/// whose documents count for it (itself, what lies below it, and the
+/// former units it took over with what lay below them).
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub jurisdiction: JurId,
+    pub within: Vec<JurId>,
+}
+
+/// The rows a coverage table counts against. A national site: the
+/// provinces in force (all 34, and any province a folder declares that the
+/// registry does not know), each with its former provinces. A provincial
+/// site (`don_vi`): its former districts and its communes in force, each
+/// commune with the former communes and districts it took over.
+pub fn rows(site: &Site) -> Vec<Row> {
+    let heads: Vec<JurId> = match site.config.unit() {
+        None => site
+            .jurisdictions
+            .iter()
+            .enumerate()
+            .filter(|(_, j)| j.level == Level::Tinh && j.parent == Some(0) && !j.is_former())
+            .map(|(i, _)| i)
+            .collect(),
+        Some(_) => site
+            .jurisdictions
+            .iter()
+            .enumerate()
+            .filter(|(_, j)| {
+                (j.level == Level::Huyen && j.is_former())
+                    || (j.level == Level::Xa && !j.is_former())
+            })
+            .map(|(i, _)| i)
+            .collect(),
+    };
+    heads.into_iter().map(|h| row(site, h, true)).collect()
+}
+
+/// The 63 provinces of 30 June 2025 (the merged ones and the unchanged
+/// ones), each with what lay below it; empty for a provincial site.
+pub fn former_rows(site: &Site) -> Vec<Row> {
+    if site.config.unit().is_some() {
+        return Vec::new();
+    }
+    let r = crate::registry::registry();
+    let mut ids: Vec<JurId> = r
+        .former_provinces()
         .iter()
-        .enumerate()
-        .filter(|(_, j)| j.level == Level::Tinh)
-        .map(|(i, _)| i)
-        .collect()
+        .filter_map(|u| site.jurisdiction_by_path(r.path(u)))
+        .collect();
+    ids.dedup();
+    ids.into_iter().map(|h| row(site, h, false)).collect()
+}
+
+fn row(site: &Site, head: JurId, with_predecessors: bool) -> Row {
+    let mut roots = vec![head];
+    if with_predecessors {
+        let level = site.jurisdiction(head).level;
+        roots.extend(
+            site.jurisdiction(head)
+                .predecessors
+                .iter()
+                .copied()
+                .filter(|&p| site.jurisdiction(p).level == level || level == Level::Xa),
+        );
+    }
+    let mut within = Vec::new();
+    while let Some(j) = roots.pop() {
+        if within.contains(&j) {
+            continue;
+        }
+        within.push(j);
+        roots.extend(site.jurisdiction(j).children.iter().copied());
+    }
+    within.sort_unstable();
+    Row {
+        jurisdiction: head,
+        within,
+    }
 }

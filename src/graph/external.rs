@@ -26,10 +26,13 @@ pub struct Externals<'a> {
 
 impl<'a> Externals<'a> {
     pub fn new(site: &Site, federated: &'a [ExternalSite]) -> Self {
+        // Declared jurisdictions and provinces by name; other units of the
+        // registry (homonyms abound) through it, below.
         let by_name: HashMap<String, JurId> = site
             .jurisdictions
             .iter()
             .enumerate()
+            .filter(|(_, j)| j.source.is_some() || j.level <= crate::content::Level::Tinh)
             .map(|(i, j)| (fold(&j.name), i))
             .collect();
         let local: HashSet<(String, JurId)> = site
@@ -50,12 +53,21 @@ impl<'a> Externals<'a> {
                         .get(&fold(&j.name))
                         .copied()
                         .or_else(|| site.jurisdiction_by_path(&j.path))
+                        .or_else(|| super::units::issuer_jurisdiction(site, &j.name, 0))
                         .unwrap_or(0);
                     (j.path.as_str(), id)
                 })
                 .collect();
             for d in &m.documents {
-                let jur = jur_of.get(d.jurisdiction.as_str()).copied().unwrap_or(0);
+                let jur = jur_of
+                    .get(d.jurisdiction.as_str())
+                    .copied()
+                    .filter(|&j| j != 0)
+                    .or_else(|| {
+                        let issuer = d.issuer.as_deref()?;
+                        super::units::issuer_jurisdiction(site, issuer, 0)
+                    })
+                    .unwrap_or(0);
                 let number = d
                     .number
                     .as_deref()

@@ -10,6 +10,7 @@ mod external;
 mod linker;
 pub mod resolve;
 mod scope;
+pub mod units;
 pub mod update;
 pub mod validity;
 

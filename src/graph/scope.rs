@@ -26,7 +26,12 @@ const LEVEL_WORDS: [&str; 6] = ["tinh ", "huyen ", "thanh pho ", "thi xa ", "xa 
 impl PlaceNames {
     pub fn new(site: &Site) -> Self {
         let mut by_name: HashMap<String, Vec<JurId>> = HashMap::new();
+        // Units of the registry are found through it (see `scope`); these
+        // are the jurisdictions only a folder declares.
         for (id, j) in site.jurisdictions.iter().enumerate().skip(1) {
+            if !j.units.is_empty() {
+                continue;
+            }
             let folded = fold(&j.name);
             let short = LEVEL_WORDS
                 .iter()
@@ -105,7 +110,9 @@ pub fn scope(
     if national.iter().any(|w| f.contains(w)) || f.starts_with("bo ") {
         return Scope::Exact(0);
     }
-    if let Some(id) = places.named(site, &f, citing) {
+    if let Some(id) = super::units::issuer_jurisdiction(site, issuer, citing)
+        .or_else(|| places.named(site, &f, citing))
+    {
         return Scope::Exact(id);
     }
     let at_level = |level: Level| match level {

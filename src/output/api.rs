@@ -193,6 +193,23 @@ fn reference(site: &Site, graph: &Graph, node: NodeId) -> Value {
     })
 }
 
+/// The jurisdictions a manifest lists: those documents are in (and their
+/// ancestors) and those a folder declares, not every unit of the registry.
+fn manifest_jurisdictions(site: &Site) -> impl Iterator<Item = &crate::content::Jurisdiction> {
+    let mut listed = vec![false; site.jurisdictions.len()];
+    listed[0] = true;
+    for d in &site.documents {
+        for j in site.jurisdiction_chain(d.jurisdiction) {
+            listed[j] = true;
+        }
+    }
+    site.jurisdictions
+        .iter()
+        .zip(listed)
+        .filter(|(j, l)| *l || j.source.is_some())
+        .map(|(j, _)| j)
+}
+
 /// The manifest: this site's own documents only (never those it federates),
 /// with what they implement and cite.
 pub fn manifest(site: &Site, graph: &Graph) -> Manifest {
@@ -225,9 +242,7 @@ pub fn manifest(site: &Site, graph: &Graph) -> Manifest {
         vanban_manifest: MANIFEST_VERSION,
         title: config.title.clone(),
         base_url: config.base_url.clone(),
-        jurisdictions: site
-            .jurisdictions
-            .iter()
+        jurisdictions: manifest_jurisdictions(site)
             .map(|j| ManifestJurisdiction {
                 path: j.path.clone(),
                 name: j.name.clone(),

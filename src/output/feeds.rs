@@ -35,10 +35,19 @@ pub fn feeds(site: &Site) -> Vec<Page> {
             .collect()
     };
     // Each jurisdiction scans the whole site for its subtree: in parallel.
+    // Jurisdictions with documents in or below them, or declared by a
+    // folder: not every unit of the registry.
+    let mut populated = vec![false; site.jurisdictions.len()];
+    for d in &site.documents {
+        for j in site.jurisdiction_chain(d.jurisdiction) {
+            populated[j] = true;
+        }
+    }
     let mut feeds: Vec<Feed> = site
         .jurisdictions
         .par_iter()
         .enumerate()
+        .filter(|(j, jur)| *j == 0 || populated[*j] || jur.source.is_some())
         .flat_map_iter(|(j, jur)| {
             let folder = jur.url_path();
             let name = if j == 0 {

@@ -172,6 +172,13 @@ pub struct Registry {
     children: Vec<Vec<usize>>,
     /// Folded bare name (no type word) → units, for [`Registry::find`].
     names: HashMap<String, Vec<usize>>,
+    /// Folder path of each unit ([`Registry::path`]), by index.
+    paths: Vec<String>,
+    /// Folder path → units at it (a merged province and the new one that
+    /// kept its name share one).
+    by_path: HashMap<String, Vec<usize>>,
+    /// Unit → the former units it took over, see [`Registry::predecessors`].
+    predecessor_idx: Vec<Vec<usize>>,
 }
 
 /// The registry, parsed on first use.
@@ -281,13 +288,69 @@ impl Registry {
             let idx = current[code];
             names.entry(resolve::key(alias)).or_default().push(idx);
         }
-        Ok(Registry {
+        let paths = folder_paths(&units);
+        let mut by_path: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in paths.iter().enumerate() {
+            by_path.entry(p.clone()).or_default().push(i);
+        }
+        let mut r = Registry {
+            predecessor_idx: vec![Vec::new(); units.len()],
             units,
             current,
             former,
             children,
             names,
-        })
+            paths,
+            by_path,
+        };
+        let mut pred = vec![Vec::new(); r.units.len()];
+        for u in r.units.iter().filter(|u| !u.in_force()) {
+            for &s in &u.successor_idx {
+                pred[s].push(u.idx);
+            }
+            if u.level == Level::Huyen {
+                for c in r.successor_communes(u) {
+                    if !pred[c.idx].contains(&u.idx) {
+                        pred[c.idx].push(u.idx);
+                    }
+                }
+            }
+        }
+        r.predecessor_idx = pred;
+        Ok(r)
+    }
+
+    /// The unit (or units) a site's `don_vi` names: a GSO code ("56") or
+    /// an official name ("Tỉnh Khánh Hòa", "Khánh Hòa"); in force first.
+    pub fn lookup_unit(&self, text: &str) -> Vec<&Unit> {
+        let text = text.trim();
+        if !text.is_empty() && text.chars().all(|c| c.is_ascii_digit()) {
+            return self.by_code(text).into_iter().collect();
+        }
+        self.find(text, None)
+    }
+
+    /// The units whose folder is `path` ("quang-tri": the new Quảng Trị and
+    /// the former one), in force first.
+    pub fn at_path(&self, path: &str) -> Vec<&Unit> {
+        let mut v: Vec<&Unit> = self
+            .by_path
+            .get(path)
+            .map(|ids| ids.iter().map(|&i| &self.units[i]).collect())
+            .unwrap_or_default();
+        v.sort_by_key(|u| (!u.in_force(), u.code));
+        v
+    }
+
+    /// The former units `unit` took over: those that name it a successor
+    /// (a new province's former provinces and districts, a new commune's
+    /// former communes) and, for a new commune, the former districts one of
+    /// whose communes it took over ([`Registry::successor_communes`]).
+    pub fn predecessors(&self, unit: &Unit) -> Vec<&Unit> {
+        self.predecessor_idx[unit.idx]
+            .iter()
+            .map(|&i| &self.units[i])
+            .collect()
     }
 
     /// Every unit of both periods, in the data file's order (level, code,
@@ -467,18 +530,89 @@ impl Registry {
     /// The unit's folder path, the slugs of its own period's ancestors
     /// from the province down: "quang-tri/vinh-linh" for the former
     /// district (under the *former* Quảng Trị), "thanh-hoa/trieu-son/nua"
-    /// for a former commune, "khanh-hoa/nha-trang" for a new one. A former
-    /// province and the new one that kept its name share a path.
-    pub fn path(&self, unit: &Unit) -> String {
-        let mut parts: Vec<String> = self
-            .ancestors(unit)
-            .iter()
-            .rev()
-            .map(|a| self.slug(a))
-            .collect();
-        parts.push(self.slug(unit));
-        parts.join("/")
+    /// for a former commune, "khanh-hoa/phuong-nha-trang" for the new ward
+    /// that shares its name with the former city of Nha Trang. A former
+    /// province and the new one that kept its name share a path; any other
+    /// two units that would share one are told apart by their type words
+    /// (then their codes), and so are units whose slug is a folder the site
+    /// keeps for its own pages ("trang", "nhung").
+    pub fn path(&self, unit: &Unit) -> &str {
+        &self.paths[unit.idx]
     }
+}
+
+/// Folder paths of all units, level by level (a child's path extends its
+/// parent's final one); see [`Registry::path`].
+fn folder_paths(units: &[Unit]) -> Vec<String> {
+    let mut paths = vec![String::new(); units.len()];
+    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for level in [Level::Tinh, Level::Huyen, Level::Xa] {
+        let natural = |u: &Unit, slug: String| match u.parent_idx {
+            Some(p) => format!("{}/{slug}", paths[p]),
+            None => slug,
+        };
+        let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+        for u in units.iter().filter(|u| u.level == level) {
+            groups
+                .entry(natural(u, slugify(u.short_name)))
+                .or_default()
+                .push(u.idx);
+        }
+        let mut assigned: Vec<(usize, String)> = Vec::new();
+        for (path, mut ids) in groups {
+            ids.sort_by_key(|&i| (units[i].in_force(), units[i].code));
+            // A folder the site keeps, or one a unit of a higher level took
+            // (the former city of Nha Trang before the new ward).
+            let reserved = crate::content::JURISDICTION_FOLDERS
+                .iter()
+                .any(|f| path.rsplit('/').next() == Some(*f))
+                || taken.contains(&path);
+            let same_name_province =
+                level == Level::Tinh && ids.iter().all(|&i| units[i].name == units[ids[0]].name);
+            for (n, &i) in ids.iter().enumerate() {
+                let u = &units[i];
+                let keep = same_name_province || (n == 0 && !reserved);
+                if keep {
+                    assigned.push((i, path.clone()));
+                    continue;
+                }
+                let typed = natural(u, slugify(u.name));
+                let clash = ids
+                    .iter()
+                    .any(|&o| o != i && slugify(units[o].name) == slugify(u.name));
+                let p = if clash {
+                    format!("{typed}-{}", u.code)
+                } else {
+                    typed
+                };
+                assigned.push((i, p));
+            }
+        }
+        for (i, p) in assigned {
+            taken.insert(p.clone());
+            paths[i] = p;
+        }
+    }
+    paths
+}
+
+impl Registry {
+    /// Units of the data, matched with a folder: see [`Registry::path`].
+    pub fn units_at_paths(&self) -> impl Iterator<Item = (&Unit, &str)> {
+        self.units.iter().map(|u| (u, self.paths[u.idx].as_str()))
+    }
+}
+
+/// The content folder for a document of `issuer` ("UBND huyện Vĩnh Linh"
+/// → "quang-tri/vinh-linh", "Sở Nội vụ tỉnh Quảng Trị" → "quang-tri"),
+/// for `vanban import` to suggest: `None` when the issuer names no unit, or
+/// names several in different folders (a district name that several
+/// provinces share, without its province). `issued` picks the period.
+pub fn folder_for_issuer(issuer: &str, issued: Option<PartialDate>) -> Option<&'static str> {
+    let r = registry();
+    let found = r.resolve_issuer(issuer, issued);
+    let first = r.path(found.first()?);
+    found.iter().all(|u| r.path(u) == first).then_some(first)
 }
 
 /// [`Registry::slug`] of the shared registry.
@@ -487,7 +621,7 @@ pub fn slug(unit: &Unit) -> String {
 }
 
 /// [`Registry::path`] of the shared registry.
-pub fn path(unit: &Unit) -> String {
+pub fn path(unit: &Unit) -> &'static str {
     registry().path(unit)
 }
 
@@ -664,6 +798,69 @@ mod tests {
         }
         let r = registry();
         assert_eq!(r.by_code("56").unwrap().short_name, "Khánh Hòa");
+    }
+
+    #[test]
+    fn folder_paths_are_unique_but_for_provinces_that_kept_their_name() {
+        let r = registry();
+        let mut seen: HashMap<&str, &Unit> = HashMap::new();
+        for (u, p) in r.units_at_paths() {
+            if let Some(other) = seen.insert(p, u) {
+                assert!(
+                    u.level == Level::Tinh && other.name == u.name,
+                    "{p}: {} and {}",
+                    other.name,
+                    u.name
+                );
+            }
+            assert!(!crate::content::JURISDICTION_FOLDERS.contains(&p.rsplit('/').next().unwrap()));
+        }
+        // The former city keeps its folder; the new ward is told apart.
+        let nha_trang = r.find("Thành phố Nha Trang", None);
+        assert_eq!(r.path(nha_trang[0]), "khanh-hoa/nha-trang");
+        let ward = r.find("Phường Nha Trang", None);
+        assert_eq!(r.path(ward[0]), "khanh-hoa/phuong-nha-trang");
+        assert_eq!(r.at_path("quang-tri").len(), 2);
+        assert!(r.at_path("quang-tri")[0].in_force());
+    }
+
+    #[test]
+    fn a_new_commune_knows_the_former_communes_and_districts_it_took_over() {
+        let r = registry();
+        let nua = r.by_code("15718").unwrap();
+        let now = r.successor_chain(nua)[0];
+        let before = r.predecessors(now);
+        assert!(before.iter().any(|u| u.code == "15718"));
+        assert!(before.iter().any(|u| u.name == "Huyện Triệu Sơn"));
+        let thanh_hoa = r.by_code("38").unwrap();
+        assert!(r
+            .predecessors(thanh_hoa)
+            .iter()
+            .any(|u| u.name == "Huyện Triệu Sơn"));
+        let ninh_binh = r.by_code("37").unwrap();
+        let names: Vec<&str> = r
+            .predecessors(ninh_binh)
+            .iter()
+            .filter(|u| u.level == Level::Tinh)
+            .map(|u| u.name)
+            .collect();
+        assert!(names.contains(&"Tỉnh Nam Định") && names.contains(&"Tỉnh Hà Nam"));
+        assert_eq!(r.lookup_unit("56")[0].name, "Tỉnh Khánh Hòa");
+        assert_eq!(r.lookup_unit("Tỉnh Khánh Hòa")[0].code, "56");
+    }
+
+    #[test]
+    fn import_gets_the_folder_of_the_issuer() {
+        assert_eq!(
+            folder_for_issuer("UBND huyện Vĩnh Linh", None),
+            Some("quang-tri/vinh-linh")
+        );
+        assert_eq!(
+            folder_for_issuer("Sở Nội vụ tỉnh Quảng Trị", PartialDate::parse_iso("2022")),
+            Some("quang-tri")
+        );
+        assert_eq!(folder_for_issuer("UBND huyện Châu Thành", None), None);
+        assert_eq!(folder_for_issuer("Thủ tướng Chính phủ", None), None);
     }
 
     #[test]

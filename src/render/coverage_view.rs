@@ -3,7 +3,7 @@
 //! the chain each one came through, and who has a plan, a report, neither.
 
 use super::views::{DocSummary, JurisdictionView, Views, GROUP_LIMIT};
-use crate::content::{JurId, Level};
+use crate::content::JurId;
 use crate::graph::coverage::{self, Implementation};
 use crate::graph::NodeId;
 use serde::Serialize;
@@ -33,14 +33,31 @@ pub struct Area {
     pub districts: Vec<Area>,
     pub has_plan: bool,
     pub has_report: bool,
+    /// Plans the implementing documents of the area cite that are not
+    /// published here: known to exist, not missing.
+    pub known_plans: Vec<DocSummary>,
+    pub known_reports: Vec<DocSummary>,
 }
 
 #[derive(Serialize)]
 pub struct Summary {
+    /// Rows counted against: the provinces in force (a provincial site:
+    /// its former districts and its communes in force).
     pub provinces: usize,
+    /// What the rows are, in a sentence: "tỉnh, thành phố".
+    pub unit_label: &'static str,
+    /// Plans published here or known from citations.
     pub with_plan: usize,
+    /// Of those, only known from citations.
+    pub with_known_plan: usize,
     pub with_report: usize,
     pub with_neither: usize,
+    /// The rows with neither, by name.
+    pub without: Vec<super::views::Link>,
+    /// The 63 provinces of 30 June 2025 (a national site only).
+    pub former_total: usize,
+    pub former_with_plan: usize,
+    pub former_with_report: usize,
     pub documents: usize,
 }
 
@@ -91,6 +108,22 @@ pub fn coverage_view(views: &Views, target: NodeId) -> Option<CoverageView> {
             flags.1 |= report;
         }
     }
+    // Plans and reports the implementing documents cite that are not
+    // published here, by the jurisdiction they belong to.
+    let mut known: BTreeMap<JurId, Vec<NodeId>> = BTreeMap::new();
+    for i in coverage.all() {
+        for &(to, _) in &views.graph.outgoing[i.node] {
+            let Some(stub) = views.graph.as_stub(to) else {
+                continue;
+            };
+            if matches!(views.node_kind(to), "ke-hoach" | "bao-cao") {
+                let list = known.entry(stub.jurisdiction).or_default();
+                if !list.contains(&to) {
+                    list.push(to);
+                }
+            }
+        }
+    }
     let area = |j: JurId, districts: Vec<Area>| {
         let (entries, more) = entries_in(j);
         let (has_plan, has_report) = has.get(&j).copied().unwrap_or_default();
@@ -101,20 +134,45 @@ pub fn coverage_view(views: &Views, target: NodeId) -> Option<CoverageView> {
             districts,
             has_plan,
             has_report,
+            known_plans: Vec::new(),
+            known_reports: Vec::new(),
         }
     };
-    let provinces: Vec<Area> = coverage::provinces(site)
-        .into_iter()
-        .map(|p| {
-            let districts = site
-                .jurisdiction(p)
-                .children
+    let rows = coverage::rows(site);
+    let provinces: Vec<Area> = rows
+        .iter()
+        .map(|row| {
+            let districts = row
+                .within
                 .iter()
                 .copied()
-                .filter(|&c| site.jurisdiction(c).level == Level::Huyen)
+                .filter(|&c| c != row.jurisdiction && coverage.by_jurisdiction.contains_key(&c))
                 .map(|c| area(c, Vec::new()))
                 .collect();
-            area(p, districts)
+            let mut a = area(row.jurisdiction, districts);
+            for &c in &row.within {
+                let (p, r) = has.get(&c).copied().unwrap_or_default();
+                a.has_plan |= p;
+                a.has_report |= r;
+                for &n in known.get(&c).map(Vec::as_slice).unwrap_or(&[]) {
+                    let list = if views.node_kind(n) == "ke-hoach" {
+                        &mut a.known_plans
+                    } else {
+                        &mut a.known_reports
+                    };
+                    list.push(views.summary(n));
+                }
+            }
+            a
+        })
+        .collect();
+    let former: Vec<(bool, bool)> = coverage::former_rows(site)
+        .iter()
+        .map(|row| {
+            row.within.iter().fold((false, false), |acc, c| {
+                let (p, r) = has.get(c).copied().unwrap_or_default();
+                (acc.0 | p, acc.1 | r)
+            })
         })
         .collect();
 
@@ -150,14 +208,37 @@ pub fn coverage_view(views: &Views, target: NodeId) -> Option<CoverageView> {
         })
         .collect();
 
+    let nothing = |p: &&Area| {
+        !p.has_plan && !p.has_report && p.known_plans.is_empty() && p.known_reports.is_empty()
+    };
     let summary = Summary {
         provinces: provinces.len(),
-        with_plan: provinces.iter().filter(|p| p.has_plan).count(),
-        with_report: provinces.iter().filter(|p| p.has_report).count(),
-        with_neither: provinces
+        unit_label: if site.config.unit().is_some() {
+            "đơn vị cấp huyện cũ và cấp xã"
+        } else {
+            "tỉnh, thành phố"
+        },
+        with_plan: provinces
             .iter()
-            .filter(|p| !p.has_plan && !p.has_report)
+            .filter(|p| p.has_plan || !p.known_plans.is_empty())
             .count(),
+        with_known_plan: provinces
+            .iter()
+            .filter(|p| !p.has_plan && !p.known_plans.is_empty())
+            .count(),
+        with_report: provinces.iter().filter(|p| p.has_report).count(),
+        with_neither: provinces.iter().filter(nothing).count(),
+        without: provinces
+            .iter()
+            .filter(nothing)
+            .map(|p| super::views::Link {
+                name: p.jurisdiction.name.clone(),
+                url: p.jurisdiction.url.clone(),
+            })
+            .collect(),
+        former_total: former.len(),
+        former_with_plan: former.iter().filter(|f| f.0).count(),
+        former_with_report: former.iter().filter(|f| f.1).count(),
         documents: coverage.all().count(),
     };
     Some(CoverageView {

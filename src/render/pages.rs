@@ -276,6 +276,7 @@ fn list_pages_where(views: &Views, only: Option<&[DocId]>) -> Vec<PageSpec> {
             .or_default()
             .push(i);
     }
+    let shown = crate::graph::units::shown(site, views.graph);
     let mut subtree_counts = vec![0usize; site.jurisdictions.len()];
     for (&j, ids) in &by_jur {
         for ancestor in site.jurisdiction_chain(j) {
@@ -286,6 +287,7 @@ fn list_pages_where(views: &Views, only: Option<&[DocId]>) -> Vec<PageSpec> {
         site.jurisdiction(j)
             .children
             .iter()
+            .filter(|&&c| shown[c])
             .map(|&c| json!({"jurisdiction": views.jurisdiction(c), "count": subtree_counts[c]}))
             .collect()
     };
@@ -318,7 +320,7 @@ fn list_pages_where(views: &Views, only: Option<&[DocId]>) -> Vec<PageSpec> {
 
     for (j, jur) in site.jurisdictions.iter().enumerate().skip(1) {
         let mut own = by_jur.get(&j).cloned().unwrap_or_default();
-        if !shows(&own) {
+        if !shown[j] || !shows(&own) {
             continue;
         }
         newest_first(site, &mut own);
@@ -344,6 +346,10 @@ fn list_pages_where(views: &Views, only: Option<&[DocId]>) -> Vec<PageSpec> {
             ),
         );
         context.insert("subtree_count".into(), json!(subtree_counts[j]));
+        context.insert(
+            "predecessors".into(),
+            predecessor_lists(views, j, &subtree_counts),
+        );
         let mut specs = paginate_where(
             &jur.url_path(),
             own.len(),
@@ -462,6 +468,7 @@ fn list_pages_where(views: &Views, only: Option<&[DocId]>) -> Vec<PageSpec> {
         .jurisdiction(0)
         .children
         .iter()
+        .filter(|&&p| shown[p])
         .map(|&p| json!({"jurisdiction": views.jurisdiction(p), "count": subtree_counts[p], "children": child_links(p)}))
         .collect();
     pages.push(PageSpec::new("dia-phuong/".into(), "jurisdictions.html").with("tree", tree));
@@ -484,6 +491,29 @@ fn list_pages_where(views: &Views, only: Option<&[DocId]>) -> Vec<PageSpec> {
 /// Where the news list of a jurisdiction is ("tin-bai/" site-wide).
 pub fn news_url(jurisdiction_url: &str) -> String {
     format!("{jurisdiction_url}tin-bai/")
+}
+
+/// Documents issued by the former units `j` took over, unit by unit
+/// (the newest [`EMBED_ITEMS`] of each; the rest on its own page).
+fn predecessor_lists(views: &Views, j: usize, subtree_counts: &[usize]) -> serde_json::Value {
+    let site = views.site;
+    let lists: Vec<serde_json::Value> = site
+        .jurisdiction(j)
+        .predecessors
+        .iter()
+        .filter(|&&p| subtree_counts[p] > 0)
+        .map(|&p| {
+            let mut ids = subtree_documents(site, p, None);
+            let total = ids.len();
+            ids.truncate(EMBED_ITEMS);
+            let items: Vec<DocSummary> = ids
+                .iter()
+                .map(|&i| views.doc_summary(&site.documents[i]))
+                .collect();
+            json!({"jurisdiction": views.jurisdiction(p), "items": items, "count": total})
+        })
+        .collect();
+    json!(lists)
 }
 
 /// Where a jurisdiction's embeddable list of new documents is.
@@ -555,10 +585,16 @@ pub fn news_pages(views: &Views) -> Vec<PageSpec> {
     news_pages_where(views, None)
 }
 
-/// The jurisdictions whose subtree holds one of `only` (all without it).
-fn subtrees_of(site: &Site, only: Option<&[DocId]>) -> Vec<usize> {
+/// The jurisdictions whose subtree holds one of `only` (all the site
+/// shows without it).
+fn subtrees_of(views: &Views, only: Option<&[DocId]>) -> Vec<usize> {
+    let site = views.site;
     match only {
-        None => (0..site.jurisdictions.len()).collect(),
+        None => crate::graph::units::shown(site, views.graph)
+            .into_iter()
+            .enumerate()
+            .filter_map(|(j, s)| s.then_some(j))
+            .collect(),
         Some(docs) => {
             let mut js: Vec<usize> = docs
                 .iter()
@@ -577,7 +613,7 @@ fn news_pages_where(views: &Views, only: Option<&[DocId]>) -> Vec<PageSpec> {
     let shows = |ids: &[DocId]| only.is_none_or(|o| ids.iter().any(|i| o.contains(i)));
     let site = views.site;
     let mut pages = Vec::new();
-    for j in subtrees_of(site, only) {
+    for j in subtrees_of(views, only) {
         let jur = &site.jurisdictions[j];
         let ids = subtree_documents(site, j, Some(true));
         if ids.is_empty() || !shows(&ids) {
@@ -655,7 +691,7 @@ pub fn embed_pages(views: &Views) -> Vec<PageSpec> {
 /// `only`: just the fragments listing one of these documents.
 fn embed_pages_where(views: &Views, only: Option<&[DocId]>) -> Vec<PageSpec> {
     let site = views.site;
-    subtrees_of(site, only)
+    subtrees_of(views, only)
         .into_iter()
         .filter_map(|j| {
             let jur = &site.jurisdictions[j];
@@ -741,11 +777,16 @@ pub fn topic_pages_showing(
 /// Navigation shown on every page: provinces, kinds and years.
 pub fn navigation(views: &Views) -> serde_json::Value {
     let site = views.site;
+    // The provinces in force, and the former ones something is published
+    // or cited in: the header of every page is no place for 63 former ones.
+    let populated = crate::graph::units::populated(site, views.graph);
     let provinces: Vec<_> = site
         .jurisdictions
         .iter()
         .enumerate()
-        .filter(|(_, j)| j.level == Level::Tinh)
+        .filter(|(i, j)| {
+            j.level == Level::Tinh && j.parent == Some(0) && (!j.is_former() || populated[*i])
+        })
         .map(|(i, _)| views.jurisdiction(i))
         .collect();
     let kinds: Vec<Link> = KINDS

@@ -63,7 +63,32 @@ pub struct JurisdictionView {
     pub former: bool,
     pub until: Option<DateView>,
     pub successor: Option<Link>,
+    /// The successor's name as written inside a sentence, its type word in
+    /// lower case ("tỉnh Quảng Trị"): "… nay thuộc tỉnh Quảng Trị".
+    pub successor_in_text: Option<String>,
+    /// GSO code of the administrative unit, if it is one.
+    pub code: Option<&'static str>,
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A unit's name inside a sentence: its leading type word in lower case
+/// ("Tỉnh Quảng Trị" → "tỉnh Quảng Trị", "Thành phố Huế" → "thành phố Huế").
+pub fn name_in_text(name: &str) -> String {
+    const TYPE_WORDS: [&str; 9] = [
+        "Thành phố",
+        "Thị trấn",
+        "Thị xã",
+        "Đặc khu",
+        "Phường",
+        "Huyện",
+        "Quận",
+        "Tỉnh",
+        "Xã",
+    ];
+    match TYPE_WORDS.iter().find(|w| name.starts_with(*w)) {
+        Some(w) => format!("{}{}", w.to_lowercase(), &name[w.len()..]),
+        None => name.to_string(),
+    }
 }
 
 /// Documents of one jurisdiction, in a relation list grouped by level and
@@ -186,6 +211,13 @@ impl<'a> Views<'a> {
                     url: String::new(),
                 },
             }),
+            successor_in_text: j.successor.as_ref().map(|s| match s {
+                crate::content::Successor::Jurisdiction(id) => {
+                    name_in_text(&self.site.jurisdiction(*id).name)
+                }
+                crate::content::Successor::Name(name) => name_in_text(name),
+            }),
+            code: j.code(),
             extra: j.extra.clone(),
         }
     }

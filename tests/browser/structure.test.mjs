@@ -229,8 +229,7 @@ test('breadcrumbs follow the jurisdiction: Trung ương › Tỉnh Thanh Hóa �
 test('a former district is shown as such', async () => {
   await open(page, server.base + 'thanh-hoa/trieu-son/');
   const notice = await page.innerText('main .former-notice');
-  assert.match(notice, /Đơn vị hành chính cũ, hoạt động đến ngày 30 tháng 6 năm 2025\./);
-  assert.match(notice, /Đơn vị tiếp nhận: Tỉnh Thanh Hóa/);
+  assert.match(notice, /Huyện Triệu Sơn, đơn vị hành chính cũ, nay thuộc tỉnh Thanh Hóa \(hoạt động đến ngày 30 tháng 6 năm 2025\)\./);
 
   await open(page, server.base + DISTRICT_DOC);
   const row = await page.innerText('.metadata tr:has(th:text-is("Địa phương")) td');
