@@ -127,7 +127,7 @@ fn relations_show_both_ways() {
     );
     let meta = &plan[..plan.find("Toàn văn").unwrap()];
     assert!(
-        meta.contains("Triển khai văn bản")
+        meta.contains("Văn bản được triển khai")
             && meta.contains("1847/QĐ-TTg")
             && meta.contains("1291/KH-UBND"),
         "what it implements comes before the text"
