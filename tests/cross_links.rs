@@ -354,7 +354,7 @@ fn long_implementation_lists_are_capped_and_counted() {
         "coverage row capped"
     );
     assert!(
-        page.contains("Còn 5 văn bản khác: xem văn bản của Tỉnh Mẫu"),
+        page.contains("Còn 5 văn bản khác: xem văn bản của tỉnh Mẫu"),
         "relation group capped"
     );
     assert!(

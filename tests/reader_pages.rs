@@ -53,7 +53,7 @@ fn a_blank_serial_is_shown_blank_before_the_code() {
     let number = between(&page, "class=\"doc-number\"", "</p>");
     assert!(
         number
-            .contains("Số: \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}<span class=\"nowrap\">/UBND-VP8</span>"),
+            .contains("Số: &nbsp;&nbsp;&nbsp;&nbsp;&nbsp;<span class=\"nowrap\">/UBND-VP8</span>"),
         "{number}"
     );
 }
