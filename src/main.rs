@@ -47,6 +47,7 @@ enum Command {
     /// Build the site into memory, serve it on loopback and rebuild on
     /// every change; open pages reload by themselves.
     Serve {
+        /// Site folder (holding config.toml and content/) [default: the current folder].
         #[arg(long)]
         root: Option<PathBuf>,
         /// Address to listen on.
@@ -65,8 +66,10 @@ enum Command {
     /// Report unresolved and ambiguous citations, relation cycles and
     /// broken links; exits 1 when there are errors.
     Check {
+        /// Site folder (holding config.toml and content/) [default: the current folder].
         #[arg(long)]
         root: Option<PathBuf>,
+        /// Output format: text for people, json for scripts.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
         /// Check `draft = true` documents too (what `vanban new` writes).
@@ -107,6 +110,7 @@ enum Command {
         /// Files or folders to import.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
+        /// Site folder (holding config.toml and content/) [default: the current folder].
         #[arg(long)]
         root: Option<PathBuf>,
         /// Folder (under the root) to write into, e.g. content/khanh-hoa
@@ -122,6 +126,7 @@ enum Command {
         /// Source encoding [default: detected].
         #[arg(long, value_enum)]
         from: Option<Encoding>,
+        /// Output format: text for people, json for scripts.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -148,6 +153,7 @@ enum Command {
         /// Jurisdiction folder under content/ ("khanh-hoa") [default: the root].
         #[arg(long)]
         under: Option<String>,
+        /// Site folder (holding config.toml and content/) [default: the current folder].
         #[arg(long)]
         root: Option<PathBuf>,
         /// Date as YYYY-MM-DD [default: today in Vietnam].

@@ -127,7 +127,7 @@ fn relations_show_both_ways() {
     );
     let meta = &plan[..plan.find("Toàn văn").unwrap()];
     assert!(
-        meta.contains("Triển khai văn bản")
+        meta.contains("Văn bản được triển khai")
             && meta.contains("1847/QĐ-TTg")
             && meta.contains("1291/KH-UBND"),
         "what it implements comes before the text"
@@ -359,7 +359,7 @@ fn long_implementation_lists_are_capped_and_counted() {
         "coverage row capped"
     );
     assert!(
-        page.contains("Còn 5 văn bản khác: xem văn bản của Tỉnh Mẫu"),
+        page.contains("Còn 5 văn bản khác: xem văn bản của tỉnh Mẫu"),
         "relation group capped"
     );
     assert!(

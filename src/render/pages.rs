@@ -199,17 +199,18 @@ pub fn document_page_with_body(
         })
         .map(|t| t.link())
         .collect();
+    let praise = commendations(views, doc);
     let mut spec = PageSpec::new(d.url_path.clone(), "document.html")
         .with("doc", view)
         .with("body", &body.html)
         .with("toc", if show_toc { toc } else { Vec::new() })
-        .with("relations", views.relations(doc))
+        .with("relations", relations_besides(views, doc, &praise))
         .with("status", views.status(doc))
         .with("coverage", national_coverage(views, doc))
         .with("breadcrumbs", views.breadcrumbs(d.jurisdiction))
         .with("jurisdiction", views.jurisdiction(d.jurisdiction))
         .with("news", news_view(views, doc, &relative_root(&d.url_path)))
-        .with("commendations", commendations(views, doc));
+        .with("commendations", praise);
     spec.source = Some(d.source.clone());
     (spec, body)
 }
@@ -231,12 +232,13 @@ pub fn stub_page(views: &Views, node: NodeId, official_url: Option<String>) -> P
         .as_stub(node)
         .and_then(|s| s.external.as_ref())
         .map(|e| json!({"url": e.url, "title": e.title, "site": e.site}));
+    let praise = commendations(views, node);
     PageSpec::new(summary.url.clone(), "stub.html")
         .with("stub", &summary)
         .with("official_url", official_url)
         .with("external", external)
-        .with("commendations", commendations(views, node))
-        .with("relations", views.relations(node))
+        .with("relations", relations_besides(views, node, &praise))
+        .with("commendations", praise)
         .with("status", views.status(node))
         .with("coverage", national_coverage(views, node))
         .with("breadcrumbs", views.breadcrumbs(jur))
@@ -562,6 +564,22 @@ fn news_view(views: &Views, doc: DocId, page_root: &str) -> serde_json::Value {
         "award": d.news.award,
         "image": image,
     })
+}
+
+/// The relations of `node` less the news posts listed already under
+/// "Biểu dương, khen thưởng", so that a post is not listed twice.
+fn relations_besides(
+    views: &Views,
+    node: NodeId,
+    commendations: &[DocSummary],
+) -> super::views::Relations {
+    let mut relations = views.relations(node);
+    let listed = |d: &DocSummary| commendations.iter().any(|c| c.url == d.url);
+    for group in &mut relations.cited_by {
+        group.docs.retain(|d| !listed(d));
+    }
+    relations.cited_by.retain(|g| !g.docs.is_empty());
+    relations
 }
 
 /// The news posts that name `node` as their movement or plan.

@@ -112,7 +112,76 @@ fn new_tera() -> tera::Tera {
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(crate::text::escape_markup);
+    tera.register_filter("nobreak", nobreak_filter);
+    tera.register_filter("lower_first", lower_first_filter);
     tera
+}
+
+/// `{{ title | nobreak | safe }}`: the text escaped, with each document
+/// number in it ("319/QĐ-BNV", "1847/QĐ-TTg") kept on one line, so that a
+/// narrow screen never splits "319/QĐ-" from "BNV". The characters stay as
+/// written (a copied title still holds ordinary hyphens).
+fn nobreak_filter(
+    value: &tera::Value,
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let text = tera::try_get_value!("nobreak", "value", String, value);
+    Ok(tera::Value::String(nobreak(&text)))
+}
+
+/// `{{ name | lower_first }}`: a jurisdiction's name inside a sentence,
+/// its level word in lower case ("văn bản của huyện Triệu Sơn"); proper
+/// names after it keep their capitals.
+fn lower_first_filter(
+    value: &tera::Value,
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let text = tera::try_get_value!("lower_first", "value", String, value);
+    let mut chars = text.chars();
+    let out = match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    };
+    Ok(tera::Value::String(out))
+}
+
+/// See [`nobreak_filter`]: words holding a digit and a "/" or "-" joined
+/// to letters or digits are wrapped in `<span class="nowrap">`.
+pub fn nobreak(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 32);
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let numberish = word.chars().any(|c| c.is_ascii_digit())
+            && word
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .contains(['/', '-']);
+        let escaped = crate::text::escape_markup(word);
+        if numberish {
+            out.push_str("<span class=\"nowrap\">");
+            out.push_str(&escaped);
+            out.push_str("</span>");
+        } else {
+            out.push_str(&escaped);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod nobreak_tests {
+    use super::nobreak;
+
+    #[test]
+    fn document_numbers_are_kept_on_one_line_and_text_is_escaped() {
+        assert_eq!(
+            nobreak("Quyết định số 319/QĐ-BNV ngày 12/7/2019 <b>"),
+            "Quyết định số <span class=\"nowrap\">319/QĐ-BNV</span> ngày \
+             <span class=\"nowrap\">12/7/2019</span> &lt;b&gt;"
+        );
+        assert_eq!(nobreak("Văn hóa công vụ - 2024"), "Văn hóa công vụ - 2024");
+    }
 }
 
 /// Names the template file a Tera error is about when its message says.

@@ -40,7 +40,36 @@ pub struct DateView {
     pub iso: String,
     pub short: String,
     pub long: String,
+    /// The place-date line of Nghị định 30/2020/NĐ-CP, Phụ lục I: days
+    /// below 10 and months 1 and 2 take a leading zero ("ngày 06 tháng 4
+    /// năm 2020", "ngày 15 tháng 01 năm 2021").
+    pub official: String,
+    /// The long form without its leading "ngày", for a row already
+    /// labelled "Ngày ban hành": "12 tháng 7 năm 2019", "tháng 3 năm 2022".
+    pub plain: String,
     pub year: u16,
+}
+
+/// The width of a number or day left blank for the hand (five spaces
+/// that HTML keeps).
+pub const BLANK: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
+
+/// See [`DateView::official`].
+fn official_long(d: PartialDate) -> String {
+    let month = |m: u8| {
+        if m <= 2 {
+            format!("{m:02}")
+        } else {
+            m.to_string()
+        }
+    };
+    match (d.month, d.day) {
+        (Some(m), Some(day)) => format!("ngày {day:02} tháng {} năm {}", month(m), d.year),
+        // A blank day is left for the hand, as on the paper: non-breaking
+        // spaces, which HTML does not collapse.
+        (Some(m), None) => format!("ngày{BLANK}tháng {} năm {}", month(m), d.year),
+        _ => format!("năm {}", d.year),
+    }
 }
 
 impl From<PartialDate> for DateView {
@@ -49,6 +78,11 @@ impl From<PartialDate> for DateView {
             iso: d.iso(),
             short: d.short_vi(),
             long: d.long_vi(),
+            official: official_long(d),
+            plain: d
+                .long_vi()
+                .strip_prefix("ngày ")
+                .map_or_else(|| d.long_vi(), str::to_string),
             year: d.year,
         }
     }
@@ -490,5 +524,40 @@ pub fn kind_link(kind: Kind) -> Link {
     Link {
         name: kind.name.to_string(),
         url: format!("loai/{}/", kind.slug),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn official_dates_pad_days_below_ten_and_months_one_and_two() {
+        let view = |y, m, d| DateView::from(PartialDate::new(y, m, d).unwrap());
+        assert_eq!(
+            view(2020, Some(4), Some(6)).official,
+            "ngày 06 tháng 4 năm 2020"
+        );
+        assert_eq!(
+            view(2021, Some(1), Some(15)).official,
+            "ngày 15 tháng 01 năm 2021"
+        );
+        assert_eq!(
+            view(2019, Some(12), Some(27)).official,
+            "ngày 27 tháng 12 năm 2019"
+        );
+        assert_eq!(
+            view(2022, Some(2), None).official,
+            format!("ngày{BLANK}tháng 02 năm 2022")
+        );
+        assert_eq!(view(2024, None, None).official, "năm 2024");
+    }
+
+    #[test]
+    fn plain_dates_drop_the_leading_ngay() {
+        let view = |y, m, d| DateView::from(PartialDate::new(y, m, d).unwrap());
+        assert_eq!(view(2019, Some(7), Some(12)).plain, "12 tháng 7 năm 2019");
+        assert_eq!(view(2022, Some(3), None).plain, "tháng 3 năm 2022");
+        assert_eq!(view(2024, None, None).plain, "năm 2024");
     }
 }

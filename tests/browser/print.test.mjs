@@ -205,3 +205,38 @@ test('other pages print their content without the site navigation', async () => 
     assert.ok(state.mainText > 20, `/${url}: main prints`);
   }
 });
+
+test('the printout ends with the page address and the print date, web-only sections left out', async () => {
+  await open(page, server.base + PLAN);
+  const m = await page.evaluate(() => {
+    const box = (el) => el && el.checkVisibility() && el.getBoundingClientRect();
+    const info = document.querySelector('.print-info');
+    return {
+      webOnly: [...document.querySelectorAll('.web-only, .doc-actions')].map((el) => ({
+        text: el.textContent.trim().slice(0, 60), visible: el.checkVisibility(),
+      })),
+      info: info && { text: info.textContent.replace(/\s+/g, ' ').trim(), box: box(info) },
+      recipients: box(document.querySelector('.recipients')),
+      href: location.href,
+    };
+  });
+  assert.ok(m.webOnly.some((w) => /Biểu dương, khen thưởng theo văn bản này/.test(w.text)), 'the plan has a web-only section');
+  assert.deepEqual(m.webOnly.filter((w) => w.visible), [], 'web-only sections do not print');
+  assert.ok(m.info?.box, 'the address and date print');
+  assert.ok(m.info.box.top >= m.recipients.bottom, 'after Nơi nhận');
+  assert.ok(m.info.text.includes(m.href), `the page address: ${m.info.text}`);
+  const d = new Date();
+  const today = `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
+  assert.ok(m.info.text.includes(`In ngày ${today}`), `the print date: ${m.info.text}`);
+  // On screen the footer is not shown.
+  await page.emulateMedia({ media: 'screen' });
+  try {
+    assert.equal(await page.locator('.print-info').isVisible(), false);
+    // The print button prints.
+    await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+    await page.getByRole('button', { name: 'In văn bản' }).click();
+    assert.equal(await page.evaluate(() => window.__printed), 1);
+  } finally {
+    await page.emulateMedia({ media: 'print' });
+  }
+});

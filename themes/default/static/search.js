@@ -574,12 +574,31 @@
       });
     }
 
-    // `from`: after "Xem thêm", the index of the first new hit, focused.
-    async function run(from) {
+    // Phones: the filters fold behind their summary unless one is set, so
+    // that the results follow the search box.
+    var filters = doc.querySelector('.search-filters');
+    function foldFilters(q) {
+      if (!filters || !win.matchMedia || !win.matchMedia('(max-width: 39.99em)').matches) return;
+      filters.open = ['tinh', 'loai', 'nam', 'sx'].some(function (k) { return q.get(k); });
+    }
+    // After a search the count is brought into view (and, after a submit
+    // here, focused, so that Tab goes on to the first hit).
+    function reveal(focus) {
+      if (!status) return;
+      if (focus) status.focus({ preventScroll: true });
+      var hit = out.querySelector('.search-hits > li') || status;
+      if (hit.getBoundingClientRect().bottom > win.innerHeight) status.scrollIntoView({ block: 'start' });
+    }
+
+    // `from`: after "Xem thêm", the index of the first new hit, focused;
+    // `focus`: move focus to the result count once the hits are in.
+    async function run(from, focus) {
       var mine = ++token;
       if (typeof from !== 'number') { from = -1; shown = PAGE; }
       var q = new URLSearchParams(win.location.search);
       ['q', 'tinh', 'loai', 'nam', 'sx'].forEach(function (k) { if (field(k)) field(k).value = q.get(k) || ''; });
+      foldFilters(q);
+      var revealed = false;
       if (!q.get('q') && !q.get('tinh') && !q.get('loai') && !q.get('nam')) {
         say('');
         out.innerHTML = '';
@@ -596,13 +615,19 @@
             render(r);
             var a = from >= 0 && out.querySelectorAll('.search-hits > li > a')[from];
             if (a) a.focus();
+            else if (!revealed) { revealed = true; reveal(focus); }
           }
         });
         if (mine !== token) return;
         fill(r);
         fillFacets(r.facets);
       } catch (e) {
-        if (mine === token) say('Không tải được chỉ mục tìm kiếm.');
+        // Browsers do not let a page opened from a file fetch other files.
+        if (mine === token) {
+          say(win.location.protocol === 'file:'
+            ? 'Không tải được chỉ mục tìm kiếm: trình duyệt không cho trang mở trực tiếp từ tệp (file://) đọc chỉ mục. Hãy xem văn bản theo địa phương, loại hoặc năm, hoặc mở trang qua máy chủ web (ví dụ lệnh vanban serve).'
+            : 'Không tải được chỉ mục tìm kiếm.');
+        }
       }
       if (mine === token) out.setAttribute('aria-busy', 'false');
     }
@@ -619,9 +644,9 @@
         if (f && f.value && (f.type !== 'checkbox' || f.checked)) q.set(k, f.value);
       });
       win.history.pushState(null, '', '?' + q.toString());
-      run();
+      run(undefined, true);
     });
-    win.addEventListener('popstate', run);
+    win.addEventListener('popstate', function () { run(); });
     run();
   }
   if (typeof document !== 'undefined' && typeof window !== 'undefined') {
