@@ -169,21 +169,6 @@ pub fn nobreak(text: &str) -> String {
     out
 }
 
-#[cfg(test)]
-mod nobreak_tests {
-    use super::nobreak;
-
-    #[test]
-    fn document_numbers_are_kept_on_one_line_and_text_is_escaped() {
-        assert_eq!(
-            nobreak("Quyết định số 319/QĐ-BNV ngày 12/7/2019 <b>"),
-            "Quyết định số <span class=\"nowrap\">319/QĐ-BNV</span> ngày \
-             <span class=\"nowrap\">12/7/2019</span> &lt;b&gt;"
-        );
-        assert_eq!(nobreak("Văn hóa công vụ - 2024"), "Văn hóa công vụ - 2024");
-    }
-}
-
 /// Names the template file a Tera error is about when its message says.
 fn template_error(e: &tera::Error, sources: &[(String, String, PathBuf)]) -> Diagnostic {
     let message = error_chain(e);
@@ -280,4 +265,19 @@ fn read_dir_files(
         );
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod nobreak_tests {
+    use super::nobreak;
+
+    #[test]
+    fn document_numbers_are_kept_on_one_line_and_text_is_escaped() {
+        assert_eq!(
+            nobreak("Quyết định số 319/QĐ-BNV ngày 12/7/2019 <b>"),
+            "Quyết định số <span class=\"nowrap\">319/QĐ-BNV</span> ngày \
+             <span class=\"nowrap\">12/7/2019</span> &lt;b&gt;"
+        );
+        assert_eq!(nobreak("Văn hóa công vụ - 2024"), "Văn hóa công vụ - 2024");
+    }
 }
