@@ -78,13 +78,23 @@ impl Staging {
             .prefix(&format!(".{name}.new-"))
             .tempdir_in(&parent)?
             .keep();
-        let lock = lock_folder(&dir).inspect_err(|_| {
+        let mut lock = lock_folder(&dir).inspect_err(|_| {
             let _ = std::fs::remove_dir(&dir);
         })?;
         // Renaming a folder over an empty one replaces it. Only a folder
-        // marked as a vanban output is reused.
+        // marked as a vanban output is reused. A lock belongs to the folder
+        // itself, not its name: the previous output is locked before it
+        // is renamed to the staging name, so the staging folder stays
+        // locked for the whole build.
         let previous = previous(&parent, &name);
-        let recycled = is_ours(&previous) && std::fs::rename(&previous, &dir).is_ok();
+        let recycled = is_ours(&previous)
+            && lock_folder(&previous).is_ok_and(|held| {
+                let moved = std::fs::rename(&previous, &dir).is_ok();
+                if moved {
+                    lock = held;
+                }
+                moved
+            });
         if !recycled {
             std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
         }
@@ -122,7 +132,7 @@ impl Staging {
             {
                 // Another folder holds the name `.NAME.previous`: it is left
                 // alone, and the replaced output, which is ours, goes.
-                std::fs::remove_dir_all(&old)?;
+                remove_ours(&old)?;
             }
         }
         Ok(())
@@ -165,7 +175,7 @@ impl Drop for Staging {
         }
         let parent = self.out.parent().expect("staging made it a child");
         if std::fs::rename(&self.dir, previous(parent, &self.name)).is_err() {
-            let _ = std::fs::remove_dir_all(&self.dir);
+            let _ = remove_ours(&self.dir);
         }
     }
 }
@@ -179,6 +189,28 @@ fn previous(parent: &Path, name: &str) -> PathBuf {
 fn is_ours(folder: &Path) -> bool {
     std::fs::symlink_metadata(folder).is_ok_and(|m| m.is_dir())
         && std::fs::symlink_metadata(folder.join(MARKER)).is_ok_and(|m| m.is_file())
+}
+
+/// Removes a folder vanban wrote, its marker last: a removal cut short (a
+/// build killed while cleaning up) leaves a folder that is still marked,
+/// which the next build can prove is its own and finish removing.
+fn remove_ours(folder: &Path) -> io::Result<()> {
+    for entry in std::fs::read_dir(folder)? {
+        let entry = entry?;
+        if entry.file_name() == MARKER {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            std::fs::remove_dir_all(entry.path())?;
+        } else {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    match std::fs::remove_file(folder.join(MARKER)) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    std::fs::remove_dir(folder)
 }
 
 fn is_empty_folder(folder: &Path) -> bool {
@@ -319,7 +351,7 @@ fn clean_stale(parent: &Path, name: &str, out: &Path) -> io::Result<()> {
         if is_replaced && !out.exists() && is_ours(&folder) {
             std::fs::rename(&folder, out)?;
         } else if is_ours(&folder) {
-            std::fs::remove_dir_all(&folder)?;
+            remove_ours(&folder)?;
         } else if is_empty_folder(&folder) {
             std::fs::remove_dir(&folder)?;
         }
