@@ -149,7 +149,10 @@ fn national_and_provincial_sites_link_both_ways_and_coverage_counts_federated_do
         "Kế hoạch số 120/KH-UBND",
         "Kế hoạch số 84/KH-UBND",
     ] {
-        assert!(coverage.contains(label), "{label} missing from coverage");
+        assert!(
+            coverage.contains(label),
+            "{label} missing from coverage: {coverage}"
+        );
     }
     let implementers = section(&decision, "id=\"van-ban-trien-khai\"");
     assert!(

@@ -57,6 +57,31 @@ fn a_national_site_lists_all_34_provinces_without_folders_and_counts_against_the
 }
 
 #[test]
+fn a_declared_folder_of_a_province_that_kept_its_name_is_the_province_in_force() {
+    // Khánh Hòa (code 56) absorbed Ninh Thuận and kept its name and code:
+    // its folder stands for the former and the new province at once, and a
+    // site that declares it in `_index.md` counts it among the 34.
+    let decision = decision_1847();
+    let kh = plan("6861/KH-UBND", "2019-07-12", "UBND tỉnh Khánh Hòa", "");
+    let (_s, out) = built(&[
+        ("content/_index.md", ROOT_INDEX),
+        ("content/quyet-dinh-1847.md", &decision),
+        ("content/khanh-hoa/_index.md", &province("Tỉnh Khánh Hòa")),
+        ("content/khanh-hoa/ke-hoach-6861.md", &kh),
+    ]);
+    let decision = read(&out.path().join("1847-qd-ttg-2018/index.html"));
+    assert!(
+        decision.contains("1/34 tỉnh, thành phố có kế hoạch"),
+        "Khánh Hòa is a province in force"
+    );
+    let province = read(&out.path().join("khanh-hoa/index.html"));
+    assert!(
+        !province.contains("đơn vị hành chính cũ"),
+        "not shown as a former unit"
+    );
+}
+
+#[test]
 fn a_2022_district_document_appears_under_the_former_district_and_its_province() {
     let decision = decision_1847();
     let report = doc(

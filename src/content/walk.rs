@@ -372,7 +372,12 @@ fn add_units(
     site_units: &[(&'static crate::registry::Unit, &'static str)],
     findings: &mut Vec<Diagnostic>,
 ) {
-    for &(unit, path) in site_units {
+    // Units in force first: a folder shared by a new province and the
+    // former one whose name it kept ("khanh-hoa", both code 56) is the
+    // province in force, and [`units::merge_unit`] only dates a folder
+    // whose units are all former.
+    let (in_force, former): (Vec<_>, Vec<_>) = site_units.iter().partition(|(u, _)| u.in_force());
+    for &(unit, path) in in_force.into_iter().chain(former) {
         let entry = folders
             .entry(path.to_string())
             .or_insert_with(|| (PathBuf::from(path), None));
