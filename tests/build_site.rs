@@ -32,7 +32,7 @@ fn bundled_site_has_a_page_for_every_document_and_jurisdiction() {
     let plan = read(&public.join("khanh-hoa/6861-kh-ubnd-2019/index.html"));
     assert!(plan.contains("lang=\"vi\""), "html lang");
     assert!(plan.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
-    assert!(plan.contains("Số: 6861/KH-UBND"));
+    assert!(plan.contains(r#"Số: <span class="nowrap">6861/KH-UBND</span>"#));
     assert!(plan.contains("Lê Đức Vinh"));
     assert!(plan.contains("ngày 12 tháng 7 năm 2019"));
     let former = read(&public.join("quang-tri/vinh-linh/index.html"));

@@ -579,6 +579,16 @@ fn relations_besides(
         group.docs.retain(|d| !listed(d));
     }
     relations.cited_by.retain(|g| !g.docs.is_empty());
+    for section in &mut relations.panel {
+        section.docs.retain(|d| !listed(d));
+        for group in &mut section.groups {
+            group.docs.retain(|d| !listed(d));
+        }
+        section.groups.retain(|g| !g.docs.is_empty());
+    }
+    relations
+        .panel
+        .retain(|s| !s.docs.is_empty() || !s.groups.is_empty());
     relations
 }
 
