@@ -427,3 +427,81 @@ fn a_mistyped_date_links_to_the_known_document_and_is_reported_where_it_was_writ
     );
     assert!(!codes.contains(&"unresolved-citation"), "{codes:?}");
 }
+
+/// The schema.org JSON-LD of a page.
+fn json_ld(html: &str) -> serde_json::Value {
+    let open = "<script type=\"application/ld+json\">";
+    let at = html.find(open).expect("a JSON-LD script") + open.len();
+    let text = &html[at..at + html[at..].find("</script>").unwrap()];
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
+}
+
+#[test]
+fn status_and_typed_relations_are_machine_readable_on_pages_and_in_open_data() {
+    let s = province_site(&[
+        (
+            "content/tinh/qd10.md",
+            decision("10/QĐ-UBND", "2019-03-05", "", "Nội dung.\n"),
+        ),
+        (
+            "content/tinh/qd20.md",
+            decision(
+                "20/QĐ-UBND",
+                "2021-05-10",
+                "effective = \"2021-06-01\"",
+                "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Quyết định này thay thế Quyết định số 10/QĐ-UBND ngày 05/3/2019 của UBND tỉnh và sửa đổi, bổ sung một số điều của Quyết định số 7/QĐ-UBND ngày 02/01/2018 của UBND tỉnh.\n",
+            ),
+        ),
+    ]);
+    let base = "https://tinh.example.gov.vn/vhcv/";
+    let out = built(&s, &["--as-of", "2024-06-30", "--base-url", base]);
+    let old = json_ld(&page(&out, "tinh/10-qd-ubnd-2019"));
+    assert_eq!(old["@context"], "https://schema.org");
+    assert_eq!(old["@type"], "Legislation");
+    assert_eq!(old["legislationIdentifier"], "10/QĐ-UBND");
+    assert_eq!(old["legislationDate"], "2019-03-05");
+    assert_eq!(old["legislationType"], "Quyết định");
+    assert_eq!(old["legislationPassedBy"]["name"], "UBND tỉnh Mẫu");
+    assert_eq!(
+        old["legislationLegalForce"],
+        "https://schema.org/NotInForce"
+    );
+    assert_eq!(old["url"], format!("{base}tinh/10-qd-ubnd-2019/"));
+
+    let new = json_ld(&page(&out, "tinh/20-qd-ubnd-2021"));
+    assert_eq!(new["legislationLegalForce"], "https://schema.org/InForce");
+    assert_eq!(new["legislationDateVersion"], "2021-06-01");
+    let ids = |property: &str| -> Vec<String> {
+        new[property]
+            .as_array()
+            .unwrap_or_else(|| panic!("{property} in {new:#}"))
+            .iter()
+            .map(|r| {
+                r["legislationIdentifier"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(ids("legislationRepeals"), ["10/QĐ-UBND"]);
+    assert_eq!(ids("legislationAmends"), ["7/QĐ-UBND"]);
+    assert_eq!(ids("legislationChanges"), ["10/QĐ-UBND", "7/QĐ-UBND"]);
+    // The amended decision is not published here: its stub says so too.
+    let stub = json_ld(&page(&out, "tinh/7-qd-ubnd-2018"));
+    assert_eq!(stub["legislationIdentifier"], "7/QĐ-UBND");
+    assert_eq!(
+        stub["legislationLegalForce"],
+        "https://schema.org/PartiallyInForce"
+    );
+
+    // Open data carries the same status, with what ended the old one's force.
+    let api: serde_json::Value =
+        serde_json::from_str(&read(&out.join("api/van-ban/tinh/10-qd-ubnd-2019.json"))).unwrap();
+    let status = &api["status"];
+    assert_eq!(status["slug"], "het-hieu-luc-toan-bo", "{api:#}");
+    assert_eq!(status["name"], "Hết hiệu lực toàn bộ");
+    assert_eq!(status["as_of"], "2024-06-30");
+    assert_eq!(status["ended_by"]["number"], "20/QĐ-UBND");
+    assert_eq!(api["relations"]["replaced_by"][0]["number"], "20/QĐ-UBND");
+}

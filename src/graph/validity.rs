@@ -46,6 +46,12 @@ fn issued(site: &Site, graph: &Graph, node: NodeId) -> Option<PartialDate> {
     }
 }
 
+/// The day statuses are for: `--as-of` or `as_of` in config.toml, else
+/// today in Vietnam.
+pub fn as_of(config: &crate::config::Config) -> PartialDate {
+    config.as_of.unwrap_or_else(crate::new::today_in_vietnam)
+}
+
 /// The status of `node` on `as_of`.
 pub fn validity(site: &Site, graph: &Graph, node: NodeId, as_of: PartialDate) -> Validity {
     let doc = graph.as_document(node).map(|d| &site.documents[d]);

@@ -97,19 +97,54 @@ static EFFECTIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// The effective date a document's text states: "có hiệu lực (thi hành)
 /// kể từ ngày ký" (its issue date) or "… kể từ ngày 01/01/2020".
 pub fn effective_in_text(body: &str, issued: Option<PartialDate>) -> Option<PartialDate> {
-    let folded = fold(body);
-    let caps = EFFECTIVE.captures(&folded)?;
-    let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u16>().ok());
+    // Folding the whole body of every document was much of what the status
+    // cost; the phrase is found in the text as written, and only a window
+    // around each "hiệu lực" is folded for the pattern.
+    let caps = hieu_luc_at(body).find_map(|at| {
+        let window =
+            fold(&body[char_floor(body, at.saturating_sub(8))..char_floor(body, at + 160)]);
+        let caps = EFFECTIVE.captures(&window)?;
+        let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u16>().ok());
+        Some([1, 2, 3, 4, 5, 6].map(num))
+    })?;
     let ymd = |d: Option<u16>, m: Option<u16>, y: Option<u16>| {
         PartialDate::ymd(y?, u8::try_from(m?).ok()?, u8::try_from(d?).ok()?)
     };
-    if caps.get(1).is_some() {
-        ymd(num(1), num(2), num(3))
-    } else if caps.get(4).is_some() {
-        ymd(num(4), num(5), num(6))
+    if caps[0].is_some() {
+        ymd(caps[0], caps[1], caps[2])
+    } else if caps[3].is_some() {
+        ymd(caps[3], caps[4], caps[5])
     } else {
         issued
     }
+}
+
+/// Where "hiệu lực" begins in `text`, in order, in any case and with or
+/// without diacritics.
+fn hieu_luc_at(text: &str) -> impl Iterator<Item = usize> + '_ {
+    const FORMS: [&str; 6] = [
+        "hiệu lực",
+        "Hiệu lực",
+        "HIỆU LỰC",
+        "hieu luc",
+        "Hieu luc",
+        "HIEU LUC",
+    ];
+    let mut at: Vec<usize> = FORMS
+        .iter()
+        .flat_map(|f| text.match_indices(f).map(|(i, _)| i))
+        .collect();
+    at.sort_unstable();
+    at.into_iter()
+}
+
+/// The char boundary at or before `at`, within `text`.
+fn char_floor(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 #[cfg(test)]
@@ -138,6 +173,24 @@ mod tests {
             effective_in_text("Kế hoạch này thực hiện ngay.", issued),
             None
         );
+    }
+
+    #[test]
+    fn the_effective_phrase_is_found_anywhere_in_any_case() {
+        let issued = PartialDate::ymd(2019, 7, 12);
+        let long = format!(
+            "{}Điều 3. Quyết định này CÓ HIỆU LỰC KỂ TỪ NGÀY 15/8/2019. Ông Đặng Văn Ơn…",
+            "Nâng cao hiệu lực, hiệu quả quản lý nhà nước. ".repeat(500)
+        );
+        assert_eq!(
+            effective_in_text(&long, issued),
+            PartialDate::ymd(2019, 8, 15)
+        );
+        assert_eq!(
+            effective_in_text("Quyet dinh nay co hieu luc ke tu ngay ky", issued),
+            issued
+        );
+        assert_eq!(effective_in_text("ở cuối: có hiệu lực", issued), None);
     }
 
     #[test]

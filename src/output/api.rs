@@ -1,5 +1,5 @@
 //! Open data for portals: `api/documents.json` (every document with its
-//! metadata, URL and relations), one `api/van-ban/<path>.json` per document,
+//! metadata, URL, relations and in-force status), one `api/van-ban/<path>.json` per document,
 //! the JSON Schemas of both under `api/schema/`, and `vanban.json`, the
 //! manifest other vanban sites federate with. All URLs are absolute under
 //! base_url, since the files are read from elsewhere.
@@ -10,6 +10,7 @@ use crate::federation::{
     Manifest, ManifestDocument, ManifestJurisdiction, ManifestRef, MANIFEST_VERSION,
 };
 use crate::graph::{Graph, NodeId, Relation};
+use crate::model::validity::Status;
 use crate::render::Page;
 use rayon::prelude::*;
 use serde_json::{json, Value};
@@ -155,6 +156,22 @@ fn document(site: &Site, graph: &Graph, i: usize) -> Value {
             "image": d.image.as_ref().map(|img| json!({"src": absolute_src(config, &img.src), "alt": img.alt})),
         }) } else { Value::Null },
         "relations": relations,
+        "status": status(site, graph, i),
+    })
+}
+
+/// The in-force status on the build's day, as the page's banner says it.
+fn status(site: &Site, graph: &Graph, node: NodeId) -> Value {
+    let as_of = crate::graph::validity::as_of(&site.config);
+    let v = crate::graph::validity::validity(site, graph, node, as_of);
+    json!({
+        "slug": v.status.slug(),
+        "name": v.status.name_vi(),
+        "stated": v.stated,
+        "effective": v.effective.map(|x| x.iso()),
+        "expires": v.expires.map(|x| x.iso()),
+        "ended_by": v.ended_by.map(|c| reference(site, graph, c.by)),
+        "as_of": as_of.iso(),
     })
 }
 
@@ -314,12 +331,30 @@ fn relations_schema(refs: &Value) -> Value {
     })
 }
 
+fn status_schema() -> Value {
+    let slugs: Vec<&str> = Status::ALL.iter().map(|s| s.slug()).collect();
+    json!({
+        "type": "object",
+        "required": ["slug", "name", "stated", "effective", "expires", "ended_by", "as_of"],
+        "properties": {
+            "slug": {"enum": slugs},
+            "name": {"type": "string"},
+            "stated": {"type": "boolean"},
+            "effective": date(),
+            "expires": date(),
+            "ended_by": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/reference"}]},
+            "as_of": date()
+        },
+        "additionalProperties": false
+    })
+}
+
 fn entry_schema() -> Value {
     let refs = json!({"type": "array", "items": {"$ref": "#/$defs/reference"}});
     json!({
         "type": "object",
         "required": ["url", "json", "title", "kind", "kind_name", "number", "issued", "issuer",
-                     "jurisdiction", "signer", "full_text", "news", "relations"],
+                     "jurisdiction", "signer", "full_text", "news", "relations", "status"],
         "properties": {
             "url": {"type": "string", "format": "uri"},
             "json": {"type": "string", "format": "uri"},
@@ -367,7 +402,8 @@ fn entry_schema() -> Value {
                 },
                 "additionalProperties": false
             },
-            "relations": relations_schema(&refs)
+            "relations": relations_schema(&refs),
+            "status": status_schema()
         }
     })
 }

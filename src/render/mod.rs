@@ -5,6 +5,7 @@
 mod compact;
 pub mod coverage_view;
 pub mod highlight;
+mod jsonld;
 pub mod markdown;
 pub mod pages;
 mod share;

@@ -402,11 +402,7 @@ impl<'a> Views<'a> {
 
     /// The in-force status of a node on the build's day.
     pub fn status(&self, node: NodeId) -> StatusView {
-        let as_of = self
-            .site
-            .config
-            .as_of
-            .unwrap_or_else(crate::new::today_in_vietnam);
+        let as_of = crate::graph::validity::as_of(&self.site.config);
         let v = crate::graph::validity::validity(self.site, self.graph, node, as_of);
         let change = |c: &crate::graph::validity::Change| ChangeView {
             wording: c.relation.backward_vi(),
