@@ -311,7 +311,7 @@ fn real_documents_import_no_worse_than_the_held_floors() {
     const HELD: Floors = Floors {
         fields: 74.0,
         wrong: 12,
-        citations: 69.0,
+        citations: 81.0,
         self_cited: 3,
     };
     println!("targets of issue 15: {TARGET:?}; held by this test: {HELD:?}");

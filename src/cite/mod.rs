@@ -8,6 +8,7 @@
 //! diacritics, look-alike letters, NFD input) and report byte spans into the
 //! original text so the link can be placed on the number itself.
 
+mod bodies;
 mod folded;
 mod parse;
 mod preamble;

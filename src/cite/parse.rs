@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
+use super::bodies::known_name;
 use super::folded::Folded;
 use super::Citation;
 use crate::model::kind::KINDS;
@@ -20,7 +21,7 @@ use crate::text::{fold, nfc};
 /// "129 /2007/QĐ-TTg") or a tight "-" (a spaced dash is more often prose,
 /// "1847/QĐ-TTg - Đề án…"). Letters are ASCII once folded.
 /// "&" joins two offices in a code ("1554/UBND-VH&TT").
-const NUMBER: &str = r"\d+(?:[ \t]*/[ \t]*[0-9a-z&]+|-[0-9a-z&]+)+";
+const NUMBER: &str = r"\d+[a-z]?(?:[ \t]*/[ \t]*[0-9a-z&]+|-[0-9a-z&]+)+";
 
 /// A bare serial after "số": "Công văn số 3927", "Quyết định số 1847 của …".
 const SERIAL: &str = r"\d+";
@@ -105,8 +106,49 @@ pub fn find_citations(text: &str) -> Vec<Citation> {
             found.push(citation);
         }
     }
+    numbers_after_so(&folded, &mut found);
     resolve_serials(&mut found);
     found
+}
+
+/// "Luật Cán bộ, công chức và Luật Viên chức số 52/2019/QH14", "Báo cáo
+/// thẩm định số 18/BCTĐ-STP": a name or a qualifier stands between the kind
+/// word and "số". A full number after "số" is a citation all the same, its
+/// kind implied by the number; "Số:" and a "Số …" opening a line are the
+/// header's own number.
+static SO_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?-u:\b)so[ \t]+(?P<num>{NUMBER})")).expect("số pattern")
+});
+
+fn numbers_after_so(folded: &Folded, found: &mut Vec<Citation>) {
+    let ftext = folded.text.as_str();
+    let mut extra = Vec::new();
+    for caps in SO_NUMBER.captures_iter(ftext) {
+        let whole = caps.get(0).expect("group 0");
+        let line_start = ftext[..whole.start()].rfind('\n').map_or(0, |k| k + 1);
+        if ftext[line_start..whole.start()]
+            .chars()
+            .all(|c| c.is_whitespace() || c == '|')
+        {
+            continue;
+        }
+        let span = folded.span(whole.range());
+        if found
+            .iter()
+            .any(|c| c.span.start < span.end && span.start < c.span.end)
+        {
+            continue;
+        }
+        let num = caps.name("num").expect("num");
+        if let Some((mut citation, _)) = complete(folded, whole.start(), None, num.range(), false) {
+            lead_in(folded, whole.start(), &mut citation);
+            extra.push(citation);
+        }
+    }
+    if !extra.is_empty() {
+        found.extend(extra);
+        found.sort_by_key(|c| c.span.start);
+    }
 }
 
 /// "Ngày 18/4/2019, Bộ Nội vụ ban hành Quyết định số 319/QĐ-BNV", "UBND
@@ -165,8 +207,7 @@ fn lead_in(folded: &Folded, start: usize, c: &mut Citation) {
         PROPOSER
             .find_iter(&ftext[from..start])
             .filter_map(|m| issuer_words(folded, from + m.end()))
-            .filter(|r| joins(r, &AT))
-            .last()
+            .find(|r| joins(r, &AT))
     };
     let Some(range) = lead.or_else(proposer) else {
         return;
@@ -311,6 +352,10 @@ const BODY_WORDS: &[&str] = &[
     "trung", "uong",
 ];
 
+/// Words that name the level of a locality; the capitalised words after
+/// them are the place's name.
+const PLACE_WORDS: &[&str] = &["tinh", "huyen", "xa", "phuong", "tran", "pho", "quan"];
+
 /// Last words after which an issuer cannot end ("Thủ tướng", "Ủy ban nhân
 /// dân", "Chủ tịch"), so a line break there is only a wrapped line.
 const UNFINISHED: &[&str] = &[
@@ -335,6 +380,7 @@ fn issuer_words(folded: &Folded, from: usize) -> Option<Range<usize>> {
     let ftext = folded.text.as_str();
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut tail_budget = 0;
+    let mut in_place = false;
     let mut pos = from;
     loop {
         let gap_end = ftext[pos..]
@@ -350,6 +396,18 @@ fn issuer_words(folded: &Folded, from: usize) -> Option<Range<usize>> {
         let word = &ftext[gap_end..word_end];
         if word.is_empty() || word.bytes().any(|b| b.is_ascii_digit()) {
             break;
+        }
+        if let Some((len, ends)) = known_name(&ftext[gap_end..]) {
+            // A known name is taken whole, its commas, hyphens and "và"
+            // included; a central body's name ends the issuer.
+            words.push((gap_end, gap_end + len));
+            pos = gap_end + len;
+            tail_budget = 0;
+            in_place = false;
+            if ends {
+                break;
+            }
+            continue;
         }
         let original = &folded.original[folded.span(gap_end..word_end)];
         let capital = original.chars().next().is_some_and(char::is_uppercase);
@@ -373,7 +431,12 @@ fn issuer_words(folded: &Folded, from: usize) -> Option<Range<usize>> {
             }
         }
         if capital {
-            tail_budget = 1;
+            // Every syllable of a place name is capitalised: after "tỉnh
+            // Tuyên Quang" a lower-case word is the trích yếu.
+            tail_budget = usize::from(!in_place);
+        } else if PLACE_WORDS.contains(&word) {
+            tail_budget = 0;
+            in_place = true;
         } else if BODY_WORDS.contains(&word) {
             tail_budget = 0;
         } else if tail_budget > 0 {
