@@ -1,7 +1,7 @@
 //! One document: its validated front matter and its Markdown body.
 
 use super::front_matter::{locate_key, split, Format};
-use super::raw::{date_text, RawDocument, RawSigner};
+use super::raw::{date_text, RawDocument, RawSigner, RawSource};
 use super::JurId;
 use crate::diagnostics::{line_col, Diagnostic};
 use crate::model::validity::Status;
@@ -65,6 +65,18 @@ pub struct News {
     /// resolved as a citation so that the plan's page lists it.
     #[serde(skip)]
     pub movement: Option<(String, usize)>,
+    /// The time of day, "HH:MM", shown after the date.
+    pub time: Option<String>,
+    pub author: Option<String>,
+    pub source: Option<Source>,
+}
+
+/// Where a news post comes from. An address is shown as a plain link:
+/// nothing is loaded from it.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Source {
+    pub name: Option<String>,
+    pub url: Option<String>,
 }
 
 /// An illustration with its required text alternative.
@@ -72,6 +84,7 @@ pub struct News {
 pub struct Image {
     pub src: String,
     pub alt: String,
+    pub caption: Option<String>,
 }
 
 /// Award forms a commendation may take; the text may go on ("Bằng khen của
@@ -241,6 +254,27 @@ pub fn parse(text: &str, at: Placement<'_>) -> (Option<Document>, Vec<Diagnostic
             );
         }
     }
+    let source = match parse_source(raw.source.as_ref()) {
+        Ok(source) => source,
+        Err(message) => {
+            error("source", "invalid-source", message);
+            None
+        }
+    };
+    let time = match raw.time.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(t) => {
+            let valid = parse_time(t);
+            if valid.is_none() {
+                error(
+                    "time",
+                    "invalid-time",
+                    format!("invalid time \"{t}\": expected \"HH:MM\" on a 24-hour clock, e.g. \"08:30\""),
+                );
+            }
+            valid
+        }
+    };
     let image = match &raw.image {
         None => None,
         Some(img) => {
@@ -282,6 +316,11 @@ pub fn parse(text: &str, at: Placement<'_>) -> (Option<Document>, Vec<Diagnostic
             Some(Image {
                 src: src.to_string(),
                 alt: alt.trim().to_string(),
+                caption: img
+                    .caption
+                    .as_deref()
+                    .map(nfc)
+                    .filter(|c| !c.trim().is_empty()),
             })
         }
     };
@@ -290,7 +329,6 @@ pub fn parse(text: &str, at: Placement<'_>) -> (Option<Document>, Vec<Diagnostic
         .as_deref()
         .filter(|n| !n.trim().is_empty())
         .map(DocNumber::new);
-
     let (Some(title), Some(kind)) = (title, kind) else {
         return (None, findings);
     };
@@ -375,6 +413,13 @@ pub fn parse(text: &str, at: Placement<'_>) -> (Option<Document>, Vec<Diagnostic
                 .as_deref()
                 .filter(|m| !m.trim().is_empty())
                 .map(|m| (nfc(m), at_key("movement").0)),
+            time,
+            author: raw
+                .author
+                .as_deref()
+                .map(nfc)
+                .filter(|a| !a.trim().is_empty()),
+            source,
         },
         image,
         extra: raw.extra,
@@ -406,6 +451,46 @@ fn locate_table(front_matter: &str, key: &str) -> (usize, usize) {
         }
     }
     locate_key(front_matter, key)
+}
+
+/// A news post's source as written: a name, an http(s) address, or both.
+/// Any other address (javascript:, a relative path) is refused.
+fn parse_source(raw: Option<&RawSource>) -> Result<Option<Source>, String> {
+    let (name, url) = match raw {
+        None => return Ok(None),
+        Some(RawSource::Text(text)) if is_web_address(text.trim()) => {
+            (None, Some(text.trim().to_string()))
+        }
+        Some(RawSource::Text(text)) => (Some(nfc(text)), None),
+        Some(RawSource::Full { name, url }) => (
+            name.as_deref().map(nfc),
+            url.as_deref().map(|u| u.trim().to_string()),
+        ),
+    };
+    let name = name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+    let url = url.filter(|u| !u.is_empty());
+    if let Some(u) = url.as_deref().filter(|u| !is_web_address(u)) {
+        return Err(format!(
+            "source url \"{u}\" is not an http(s) address: expected e.g. \"https://baokhanhhoa.vn/…\""
+        ));
+    }
+    if name.is_none() && url.is_none() {
+        return Err("`source` is empty: give the name of the source, its address, or both".into());
+    }
+    Ok(Some(Source { name, url }))
+}
+
+fn is_web_address(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !text.contains(char::is_whitespace)
+}
+
+/// "8:30" or "08:30" → "08:30"; None unless a valid 24-hour time.
+fn parse_time(text: &str) -> Option<String> {
+    let (h, m) = text.split_once(':')?;
+    let (h, m): (u8, u8) = (h.parse().ok()?, m.parse().ok()?);
+    (h < 24 && m < 60 && text.len() <= 5).then(|| format!("{h:02}:{m:02}"))
 }
 
 /// A picture may come from the site itself or an http(s) address; anything

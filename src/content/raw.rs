@@ -63,6 +63,12 @@ pub struct RawDocument {
     /// syntax; resolved like `cites`.
     pub movement: Option<String>,
     pub image: Option<RawImage>,
+    /// News: the time of day it reports or was published, "HH:MM".
+    pub time: Option<String>,
+    /// News: who wrote it, as written.
+    pub author: Option<String>,
+    /// News: where it comes from: a name, an http(s) address, or both.
+    pub source: Option<RawSource>,
     #[serde(default)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -74,6 +80,20 @@ pub struct RawDocument {
 pub struct RawImage {
     pub src: Option<String>,
     pub alt: Option<String>,
+    /// The caption shown under the picture (credit, place, date).
+    pub caption: Option<String>,
+}
+
+/// A news post's source: `source = "Báo Khánh Hòa"`, `source =
+/// "https://…"`, or `source = { name = "…", url = "…" }`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum RawSource {
+    Text(String),
+    Full {
+        name: Option<String>,
+        url: Option<String>,
+    },
 }
 
 #[derive(Debug, Default, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]

@@ -200,7 +200,14 @@ pub fn document_page_with_body(
         .map(|t| t.link())
         .collect();
     let praise = commendations(views, doc);
-    let mut spec = PageSpec::new(d.url_path.clone(), "document.html")
+    // A news post is an article, not an official document: no Quốc hiệu,
+    // no số ký hiệu panel, so that no reader takes it for one.
+    let template = if d.kind.is_news() {
+        "news_post.html"
+    } else {
+        "document.html"
+    };
+    let mut spec = PageSpec::new(d.url_path.clone(), template)
         .with("doc", view)
         .with("body", &body.html)
         .with("toc", if show_toc { toc } else { Vec::new() })
@@ -211,7 +218,11 @@ pub fn document_page_with_body(
         .with("breadcrumbs", views.breadcrumbs(d.jurisdiction))
         .with("jurisdiction", views.jurisdiction(d.jurisdiction))
         .with("news", news_view(views, doc, &relative_root(&d.url_path)))
-        .with("commendations", praise);
+        .with("commendations", praise)
+        .with(
+            "news_list",
+            news_url(&views.site.jurisdiction(d.jurisdiction).url_path()),
+        );
     spec.source = Some(d.source.clone());
     (spec, body)
 }
@@ -557,6 +568,7 @@ fn news_view(views: &Views, doc: DocId, page_root: &str) -> serde_json::Value {
         json!({
             "src": if external { i.src.clone() } else { format!("{page_root}{}", i.src.trim_start_matches('/')) },
             "alt": i.alt,
+            "caption": i.caption,
             "external": external,
             "site_src": i.src.trim_start_matches('/'),
         })
@@ -565,7 +577,28 @@ fn news_view(views: &Views, doc: DocId, page_root: &str) -> serde_json::Value {
         "commended": d.news.commended,
         "award": d.news.award,
         "image": image,
+        "time": d.news.time,
+        "author": d.news.author,
+        "source": d.news.source,
+        "movement": movement_view(views, doc),
     })
+}
+
+/// The plan or movement a news post reports, as written, with the page it
+/// resolved to (a published document or a stub) when the citation did.
+fn movement_view(views: &Views, doc: DocId) -> Option<serde_json::Value> {
+    let (text, _) = views.site.documents[doc].news.movement.as_ref()?;
+    let target = crate::cite::parse_citation(text).and_then(|c| {
+        let key = c.number.key();
+        views
+            .graph
+            .links
+            .get(doc)?
+            .iter()
+            .find(|l| l.number_key == key && (c.date.is_none() || l.date == c.date))
+            .and_then(|l| l.target)
+    });
+    Some(json!({"text": text, "doc": target.map(|n| views.summary(n))}))
 }
 
 /// The relations of `node` less the news posts listed already under

@@ -31,8 +31,11 @@ pub struct DocSummary {
     /// The title of the other vanban site that publishes it, if one does.
     pub published_on: Option<String>,
     pub full_text: bool,
-    /// A readable label: "Kế hoạch số 6861/KH-UBND ngày 12/07/2019".
+    /// A readable label: "Kế hoạch số 6861/KH-UBND ngày 12/07/2019"; a
+    /// news post's headline, since "Tin bài ngày 10/01/2020" names nothing.
     pub label: String,
+    /// A news post: lists show its headline and date, not a document label.
+    pub news: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -291,6 +294,7 @@ impl<'a> Views<'a> {
             stub: true,
             full_text: false,
             label: label(kind_name, Some(&stub.number.written), stub.issued),
+            news: false,
         }
     }
 
@@ -307,11 +311,16 @@ impl<'a> Views<'a> {
             stub: false,
             published_on: None,
             full_text: d.has_full_text(),
-            label: label(
-                d.kind.name,
-                d.number.as_ref().map(|n| n.written.as_str()),
-                d.issued,
-            ),
+            label: if d.kind.is_news() {
+                d.title.clone()
+            } else {
+                label(
+                    d.kind.name,
+                    d.number.as_ref().map(|n| n.written.as_str()),
+                    d.issued,
+                )
+            },
+            news: d.kind.is_news(),
         }
     }
 
