@@ -287,7 +287,8 @@ fn issuer_must_follow_right_after_and_be_a_name() {
     // "của phòng" is "the department's (implementation)", not an issuer.
     let c = only("tham mưu thực hiện Quyết định số 1847/QĐ-TTg của phòng, đơn vị");
     assert_eq!(c.issuer, None);
-    // An issuer never swallows the next citation, but may hold a kind word.
+    // An issuer never swallows the next citation, and a known body's name
+    // is taken whole ("và Đầu tư" is part of the ministry's name).
     let text =
         "Quyết định số 12/QĐ-UBND của UBND tỉnh Quyết định số 5/QĐ-UBND của Bộ Kế hoạch và Đầu tư";
     let issuers: Vec<_> = find_citations(text).into_iter().map(|c| c.issuer).collect();
@@ -295,7 +296,7 @@ fn issuer_must_follow_right_after_and_be_a_name() {
         issuers,
         [
             Some("UBND tỉnh".to_string()),
-            Some("Bộ Kế hoạch".to_string())
+            Some("Bộ Kế hoạch và Đầu tư".to_string())
         ]
     );
     // A document named after "của" is no issuer.
