@@ -12,8 +12,7 @@
 //! are `citation`. Addresses are given only under an absolute `base_url`:
 //! a relative one would resolve against the wrong page.
 
-use super::views::Views;
-use crate::graph::validity;
+use super::views::{DocSummary, StatusView, Views};
 use crate::graph::{NodeId, Relation};
 use crate::model::validity::Status;
 use serde_json::{json, Map, Value};
@@ -45,12 +44,13 @@ fn legal_force(status: Status) -> Option<&'static str> {
 }
 
 /// The `<script type="application/ld+json">` text of the page of `node`,
-/// made safe to sit inside HTML.
-pub fn page_data(views: &Views, node: NodeId) -> String {
-    let value = if views.node_kind(node) == "tin-bai" {
-        news_article(views, node)
+/// whose in-force `status` the page shows, made safe to sit inside HTML.
+pub fn page_data(views: &Views, node: NodeId, status: &StatusView) -> String {
+    let s = views.summary(node);
+    let value = if s.news {
+        news_article(views, node, &s)
     } else {
-        legislation(views, node)
+        legislation(views, node, &s, status)
     };
     serde_json::to_string(&value)
         .expect("JSON serialises")
@@ -58,8 +58,7 @@ pub fn page_data(views: &Views, node: NodeId) -> String {
 }
 
 /// A node as the object of a relation, or the subject of its own page.
-fn identity(views: &Views, node: NodeId) -> Map<String, Value> {
-    let s = views.summary(node);
+fn identity(views: &Views, s: &DocSummary) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("@type".into(), json!("Legislation"));
     let config = &views.site.config;
@@ -67,7 +66,7 @@ fn identity(views: &Views, node: NodeId) -> Map<String, Value> {
         m.insert("url".into(), json!(config.absolute_url(&s.url)));
     }
     m.insert("name".into(), json!(s.label));
-    if let Some(n) = s.number.filter(|n| !n.is_empty()) {
+    if let Some(n) = s.number.as_ref().filter(|n| !n.is_empty()) {
         m.insert("legislationIdentifier".into(), json!(n));
     }
     if let Some(d) = &s.date {
@@ -76,7 +75,7 @@ fn identity(views: &Views, node: NodeId) -> Map<String, Value> {
     if !s.kind_name.is_empty() {
         m.insert("legislationType".into(), json!(s.kind_name));
     }
-    if let Some(issuer) = s.issuer {
+    if let Some(issuer) = &s.issuer {
         m.insert(
             "legislationPassedBy".into(),
             json!({"@type": "GovernmentOrganization", "name": issuer}),
@@ -85,11 +84,10 @@ fn identity(views: &Views, node: NodeId) -> Map<String, Value> {
     m
 }
 
-fn legislation(views: &Views, node: NodeId) -> Value {
+fn legislation(views: &Views, node: NodeId, s: &DocSummary, status: &StatusView) -> Value {
     let mut m = Map::new();
     m.insert("@context".into(), json!("https://schema.org"));
-    m.extend(identity(views, node));
-    let s = views.summary(node);
+    m.extend(identity(views, s));
     if !s.title.is_empty() {
         m.insert("name".into(), json!(s.title));
         m.insert("alternateName".into(), json!(s.label));
@@ -99,18 +97,17 @@ fn legislation(views: &Views, node: NodeId) -> Value {
         "legislationJurisdiction".into(),
         json!({"@type": "AdministrativeArea", "name": s.jurisdiction.name}),
     );
-    let as_of = validity::as_of(&views.site.config);
-    let status = validity::validity(views.site, views.graph, node, as_of);
-    if let Some(force) = legal_force(status.status) {
+    let known = Status::ALL.into_iter().find(|s| s.slug() == status.slug);
+    if let Some(force) = known.and_then(legal_force) {
         m.insert("legislationLegalForce".into(), json!(force));
     }
-    if let Some(e) = status.effective {
-        m.insert("legislationDateVersion".into(), json!(e.iso()));
+    if let Some(e) = &status.effective {
+        m.insert("legislationDateVersion".into(), json!(e.iso));
     }
     let mut related: Vec<(NodeId, Relation)> = views.graph.outgoing[node].clone();
     related.sort_by_key(|&(to, r)| (r, views.node_date(to), to));
     for (to, relation) in related {
-        let object = Value::Object(identity(views, to));
+        let object = Value::Object(identity(views, &views.summary(to)));
         for &property in properties(relation) {
             let list = m.entry(property).or_insert_with(|| json!([]));
             if let Value::Array(list) = list {
@@ -123,8 +120,7 @@ fn legislation(views: &Views, node: NodeId) -> Value {
     Value::Object(m)
 }
 
-fn news_article(views: &Views, node: NodeId) -> Value {
-    let s = views.summary(node);
+fn news_article(views: &Views, node: NodeId, s: &DocSummary) -> Value {
     let mut m = Map::new();
     m.insert("@context".into(), json!("https://schema.org"));
     m.insert("@type".into(), json!("NewsArticle"));
@@ -143,7 +139,7 @@ fn news_article(views: &Views, node: NodeId) -> Value {
     );
     let about: Vec<Value> = views.graph.outgoing[node]
         .iter()
-        .map(|&(to, _)| Value::Object(identity(views, to)))
+        .map(|&(to, _)| Value::Object(identity(views, &views.summary(to))))
         .collect();
     if !about.is_empty() {
         m.insert("about".into(), Value::Array(about));

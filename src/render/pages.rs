@@ -200,6 +200,7 @@ pub fn document_page_with_body(
         .map(|t| t.link())
         .collect();
     let praise = commendations(views, doc);
+    let status = views.status(doc);
     // A news post is an article, not an official document: no Quốc hiệu,
     // no số ký hiệu panel, so that no reader takes it for one.
     let template = if d.kind.is_news() {
@@ -212,8 +213,8 @@ pub fn document_page_with_body(
         .with("body", &body.html)
         .with("toc", if show_toc { toc } else { Vec::new() })
         .with("relations", relations_besides(views, doc, &praise))
-        .with("status", views.status(doc))
-        .with("jsonld", super::jsonld::page_data(views, doc))
+        .with("jsonld", super::jsonld::page_data(views, doc, &status))
+        .with("status", status)
         .with("coverage", national_coverage(views, doc))
         .with("breadcrumbs", views.breadcrumbs(d.jurisdiction))
         .with("jurisdiction", views.jurisdiction(d.jurisdiction))
@@ -245,14 +246,15 @@ pub fn stub_page(views: &Views, node: NodeId, official_url: Option<String>) -> P
         .and_then(|s| s.external.as_ref())
         .map(|e| json!({"url": e.url, "title": e.title, "site": e.site}));
     let praise = commendations(views, node);
+    let status = views.status(node);
     PageSpec::new(summary.url.clone(), "stub.html")
         .with("stub", &summary)
         .with("official_url", official_url)
         .with("external", external)
         .with("relations", relations_besides(views, node, &praise))
         .with("commendations", praise)
-        .with("status", views.status(node))
-        .with("jsonld", super::jsonld::page_data(views, node))
+        .with("jsonld", super::jsonld::page_data(views, node, &status))
+        .with("status", status)
         .with("coverage", national_coverage(views, node))
         .with("breadcrumbs", views.breadcrumbs(jur))
         .with("jurisdiction", views.jurisdiction(jur))
