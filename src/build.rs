@@ -295,6 +295,7 @@ fn put_data_files(site: &Site, graph: &Graph, sink: &dyn PageSink) -> Result<(),
     output::feeds::feeds(site)
         .into_par_iter()
         .try_for_each(|page| put_or_report(sink, page))?;
+    output::originals::write(site, |page| put_or_report(sink, page))?;
     output::api::write(site, graph, |page| put_or_report(sink, page))
 }
 

@@ -123,6 +123,10 @@ enum Command {
         /// Overwrite existing files.
         #[arg(long)]
         force: bool,
+        /// Copy each received .pdf / .docx beside its content file and name
+        /// it in `original`, so that the page offers it for download.
+        #[arg(long)]
+        keep_original: bool,
         /// Source encoding [default: detected].
         #[arg(long, value_enum)]
         from: Option<Encoding>,
@@ -276,6 +280,7 @@ fn main() -> ExitCode {
             into,
             dry_run,
             force,
+            keep_original,
             from,
             format,
         } => {
@@ -293,6 +298,7 @@ fn main() -> ExitCode {
                     into,
                     dry_run,
                     force,
+                    keep_original,
                     options: ImportOptions { from },
                 },
                 format,

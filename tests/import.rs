@@ -594,3 +594,73 @@ fn file_without_header_infers_nothing() {
     assert!(imp.report.found.is_empty());
     assert_eq!(imp.suggested_file_name, "trang.md");
 }
+
+#[test]
+fn keep_original_copies_the_received_word_file_beside_the_content_file_for_download() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    std::fs::write(root.join("config.toml"), "title = \"Thử\"\n").unwrap();
+    std::fs::write(
+        root.join("content/_index.md"),
+        "+++\nname = \"Trung ương\"\nlevel = \"trung-uong\"\n+++\n",
+    )
+    .unwrap();
+    let received = dir.path().join("Kế hoạch 12.docx");
+    let bytes = build_docx();
+    std::fs::write(&received, &bytes).unwrap();
+    let vanban = || std::process::Command::new(env!("CARGO_BIN_EXE_vanban"));
+    let o = vanban()
+        .args(["import", "--keep-original", "--format", "json", "--root"])
+        .arg(&root)
+        .arg(&received)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&o.stderr),
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let outcome: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let target = PathBuf::from(
+        outcome[0]["target"]
+            .as_str()
+            .or(outcome["files"][0]["target"].as_str())
+            .unwrap_or_else(|| panic!("{outcome}")),
+    );
+    let kept = target.with_extension("docx");
+    assert_eq!(
+        std::fs::read(&kept).unwrap(),
+        bytes,
+        "the received file is kept"
+    );
+    let text = std::fs::read_to_string(&target).unwrap();
+    let name = kept.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(text.contains(&format!("original = \"{name}\"")), "{text}");
+    assert!(
+        std::fs::read(&received).unwrap() == bytes,
+        "the input is untouched"
+    );
+
+    let out = dir.path().join("public");
+    let o = vanban()
+        .args(["build", "--root"])
+        .arg(&root)
+        .arg("--output-dir")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let page = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().ends_with(".docx"))
+        .expect("the original is published");
+    assert_eq!(std::fs::read(page.path()).unwrap(), bytes);
+    let html = std::fs::read_to_string(page.path().with_file_name("index.html")).unwrap();
+    assert!(
+        html.contains("Tải bản gốc (Word,"),
+        "download link on the page"
+    );
+}

@@ -47,6 +47,8 @@ pub struct Document {
     /// What a news post (`tin-bai`) says about a commendation.
     pub news: News,
     pub image: Option<Image>,
+    /// The received file, published beside the page.
+    pub original: Option<super::original::Original>,
     pub extra: serde_json::Map<String, serde_json::Value>,
     /// Markdown body (NFC).
     pub body: String,
@@ -422,6 +424,15 @@ pub fn parse(text: &str, at: Placement<'_>) -> (Option<Document>, Vec<Diagnostic
             source,
         },
         image,
+        original: raw.original.filter(|o| !o.trim().is_empty()).map(|src| {
+            let (line, col) = at_key("original");
+            super::original::Original {
+                src: nfc(&src),
+                line,
+                col,
+                facts: None,
+            }
+        }),
         extra: raw.extra,
         body: nfc(split.body),
         body_line: split.body_line,

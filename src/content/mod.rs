@@ -10,6 +10,7 @@ mod document;
 mod front_matter;
 pub mod images;
 mod jurisdiction;
+pub mod original;
 mod raw;
 mod units;
 mod walk;

@@ -69,6 +69,8 @@ pub struct RawDocument {
     pub author: Option<String>,
     /// News: where it comes from: a name, an http(s) address, or both.
     pub source: Option<RawSource>,
+    /// The received file (signed PDF, Word), beside the content file.
+    pub original: Option<String>,
     #[serde(default)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }

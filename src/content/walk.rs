@@ -107,7 +107,7 @@ pub fn load_site(
         .par_iter()
         .map(|(folder, source, text)| {
             let (jurisdiction, section) = folder_owner[folder].clone();
-            document::parse(
+            let parsed = document::parse(
                 text,
                 Placement {
                     source,
@@ -115,7 +115,8 @@ pub fn load_site(
                     jurisdiction,
                     section,
                 },
-            )
+            );
+            with_original(&root, parsed)
         })
         .collect();
     let mut documents = Vec::new();
@@ -162,7 +163,7 @@ pub fn reload_document(root: &Path, old: &Document) -> (Option<Document>, Vec<Di
         .and_then(|p| p.strip_prefix("content").ok())
         .map(url_folder)
         .unwrap_or_default();
-    document::parse(
+    let parsed = document::parse(
         &text,
         Placement {
             source: &old.source,
@@ -170,7 +171,22 @@ pub fn reload_document(root: &Path, old: &Document) -> (Option<Document>, Vec<Di
             jurisdiction: old.jurisdiction,
             section: old.section.clone(),
         },
-    )
+    );
+    with_original(root, parsed)
+}
+
+/// Reads the original file a parsed document names, if any.
+fn with_original(
+    root: &Path,
+    (mut doc, mut findings): (Option<Document>, Vec<Diagnostic>),
+) -> (Option<Document>, Vec<Diagnostic>) {
+    if let Some(doc) = doc.as_mut() {
+        let source = doc.source.clone();
+        if let Some(original) = doc.original.as_mut() {
+            findings.extend(super::original::inspect(root, &source, original));
+        }
+    }
+    (doc, findings)
 }
 
 /// Two documents, or a document and a jurisdiction, that would be written

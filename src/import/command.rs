@@ -16,6 +16,9 @@ pub struct ImportCommand {
     pub into: Option<PathBuf>,
     pub dry_run: bool,
     pub force: bool,
+    /// Copy a received .pdf / .docx beside the content file and name it in
+    /// `original`, so that the page offers it for download.
+    pub keep_original: bool,
     pub options: ImportOptions,
 }
 
@@ -83,10 +86,18 @@ pub fn run(command: &ImportCommand) -> Vec<FileOutcome> {
                 let needs = needs(&imported);
                 imported.front_matter.draft = !needs.is_empty();
                 let target = target_path(command, &imported);
+                let original = kept_original(command, &source, &target);
+                if let Some(o) = &original {
+                    imported.front_matter.original = o.file_name().map(|n| n.to_string_lossy().into_owned());
+                }
                 let error = if planned.contains(&target) {
                     Some(format!("{} is also the target of another imported file; import it with --into another folder", target.display()))
-                } else if target.exists() && !command.force {
-                    Some(format!("{} exists; use --force to overwrite it", target.display()))
+                } else if let Some(busy) = [Some(&target), original.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .find(|p| p.exists() && !command.force)
+                {
+                    Some(format!("{} exists; use --force to overwrite it", busy.display()))
                 } else {
                     None
                 };
@@ -94,7 +105,14 @@ pub fn run(command: &ImportCommand) -> Vec<FileOutcome> {
                 let mut written = false;
                 let mut error = error;
                 if error.is_none() && !command.dry_run {
-                    match write(&target, &imported.to_markdown()) {
+                    let copied = match &original {
+                        Some(o) => o
+                            .parent()
+                            .map_or(Ok(()), std::fs::create_dir_all)
+                            .and_then(|()| std::fs::copy(&source, o).map(|_| ())),
+                        None => Ok(()),
+                    };
+                    match copied.and_then(|()| write(&target, &imported.to_markdown())) {
                         Ok(()) => written = true,
                         Err(e) => error = Some(format!("cannot write {}: {e}", target.display())),
                     }
@@ -275,6 +293,14 @@ fn target_path(command: &ImportCommand, imported: &Imported) -> PathBuf {
         }
     };
     folder.join(&imported.suggested_file_name)
+}
+
+/// Where `--keep-original` copies a received PDF or Word file: beside the
+/// content file, under the same name with the file's own extension.
+fn kept_original(command: &ImportCommand, source: &Path, target: &Path) -> Option<PathBuf> {
+    let ext = source.extension()?.to_str()?.to_ascii_lowercase();
+    (command.keep_original && matches!(ext.as_str(), "pdf" | "docx"))
+        .then(|| target.with_extension(ext))
 }
 
 fn write(path: &Path, text: &str) -> std::io::Result<()> {

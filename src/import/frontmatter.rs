@@ -46,6 +46,9 @@ pub struct FrontMatter {
     pub recipients: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recipients_label: Option<String>,
+    /// The received file, copied beside the content file (`--keep-original`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub original: Option<String>,
     /// Left for the caller's citation parser (see `Imported::body_text`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub implements: Vec<String>,

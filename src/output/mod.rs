@@ -6,6 +6,7 @@
 pub mod api;
 pub mod feeds;
 pub mod minify;
+pub mod originals;
 pub mod sitemap;
 pub mod write;
 

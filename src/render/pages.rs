@@ -220,12 +220,65 @@ pub fn document_page_with_body(
         .with("jurisdiction", views.jurisdiction(d.jurisdiction))
         .with("news", news_view(views, doc, &relative_root(&d.url_path)))
         .with("commendations", praise)
+        .with("original", original_view(d))
         .with(
             "news_list",
             news_url(&views.site.jurisdiction(d.jurisdiction).url_path()),
         );
     spec.source = Some(d.source.clone());
     (spec, body)
+}
+
+/// The download of the received original: relative address, type, size
+/// in Vietnamese units, SHA-256 and what its signatures say of themselves.
+fn original_view(d: &crate::content::Document) -> Option<serde_json::Value> {
+    let facts = d.original.as_ref()?.facts.as_ref()?;
+    let signatures: Vec<_> = facts
+        .signatures
+        .iter()
+        .map(|s| {
+            json!({
+                "name": s.name,
+                "time": s.time,
+                "time_text": s.time.as_deref().map(signing_time_text),
+                "reason": s.reason,
+                "location": s.location,
+            })
+        })
+        .collect();
+    Some(json!({
+        "href": facts.published,
+        "label": facts.label,
+        "media_type": facts.media_type,
+        "size": facts.size,
+        "size_text": size_text(facts.size),
+        "sha256": facts.sha256,
+        "signatures": signatures,
+    }))
+}
+
+/// "245 KB", "1,2 MB" (Vietnamese decimal comma); a file under 1 KB is
+/// "1 KB", as portals write it.
+fn size_text(bytes: u64) -> String {
+    match bytes {
+        b if b < 1024 * 1024 => format!("{} KB", b.div_ceil(1024).max(1)),
+        b => {
+            let tenths = (b * 10).div_ceil(1024 * 1024);
+            format!("{},{} MB", tenths / 10, tenths % 10)
+        }
+    }
+}
+
+/// "2019-07-12T08:30:00+07:00" → "08:30:00 ngày 12/7/2019 (giờ Việt Nam)".
+fn signing_time_text(iso: &str) -> String {
+    let (date, time) = iso.split_once('T').unwrap_or((iso, ""));
+    let day = crate::model::PartialDate::parse_iso(date)
+        .map(|d| d.short_vi())
+        .unwrap_or_else(|| date.to_string());
+    format!(
+        "{} ngày {day} (giờ Việt Nam)",
+        time.get(..8).unwrap_or(time)
+    )
 }
 
 /// Documents of the national level show how the country implements them.

@@ -42,6 +42,8 @@ pub struct Live {
     /// Folders under content/ (relative to the root, "content/khanh-hoa"):
     /// a folder's disappearance changes jurisdictions or sections.
     dirs: HashSet<PathBuf>,
+    /// Original files (signed PDFs) documents publish beside their pages.
+    originals: HashSet<PathBuf>,
     /// Pages this module keeps up to date (rendered pages and static files);
     /// everything else follows a page-level rebuild in the background.
     pub fresh: Arc<HashSet<String>>,
@@ -77,6 +79,11 @@ impl Live {
             .map(|(i, d)| (d.source.clone(), i))
             .collect();
         let dirs = content_dirs(&site.root);
+        let originals = site
+            .documents
+            .iter()
+            .filter_map(|d| original_facts(d).map(|f| f.path.clone()))
+            .collect();
         let topic_members = topic_members(&site, &graph, bodies);
         Some(Live {
             site,
@@ -86,6 +93,7 @@ impl Live {
             index,
             by_source,
             dirs,
+            originals,
             fresh: Arc::new(captured.fresh),
             pending: BTreeSet::new(),
             topic_members,
@@ -119,6 +127,7 @@ impl Live {
                 return Plan::Full;
             }
             if rel.extension().is_some_and(|e| e == "md")
+                || self.originals.contains(rel)
                 || path.is_dir()
                 || self.dirs.contains(rel)
             {
@@ -465,6 +474,13 @@ fn same_identity(a: &Document, b: &Document) -> bool {
         && a.number.as_ref().map(|n| &n.written) == b.number.as_ref().map(|n| &n.written)
         && a.issued == b.issued
         && a.draft == b.draft
+        && original_facts(a) == original_facts(b)
+}
+
+/// A document's original file as published: when it changes, the file
+/// beside the page must be written again, which only the full build does.
+fn original_facts(d: &Document) -> Option<&crate::content::original::Facts> {
+    d.original.as_ref().and_then(|o| o.facts.as_ref())
 }
 
 /// Everything other pages show of a document: its line in lists and
