@@ -88,30 +88,15 @@ pub fn run(command: &ImportCommand) -> Vec<FileOutcome> {
                 let target = target_path(command, &imported);
                 let original = kept_original(command, &source, &target);
                 if let Some(o) = &original {
-                    imported.front_matter.original = o.file_name().map(|n| n.to_string_lossy().into_owned());
+                    imported.front_matter.original =
+                        o.file_name().map(|n| n.to_string_lossy().into_owned());
                 }
-                let error = if planned.contains(&target) {
-                    Some(format!("{} is also the target of another imported file; import it with --into another folder", target.display()))
-                } else if let Some(busy) = [Some(&target), original.as_ref()]
-                    .into_iter()
-                    .flatten()
-                    .find(|p| p.exists() && !command.force)
-                {
-                    Some(format!("{} exists; use --force to overwrite it", busy.display()))
-                } else {
-                    None
-                };
+                let error = refusal(command, &planned, &target, original.as_deref());
                 planned.insert(target.clone());
                 let mut written = false;
                 let mut error = error;
                 if error.is_none() && !command.dry_run {
-                    let copied = match &original {
-                        Some(o) => o
-                            .parent()
-                            .map_or(Ok(()), std::fs::create_dir_all)
-                            .and_then(|()| std::fs::copy(&source, o).map(|_| ())),
-                        None => Ok(()),
-                    };
+                    let copied = copy_original(&source, original.as_deref());
                     match copied.and_then(|()| write(&target, &imported.to_markdown())) {
                         Ok(()) => written = true,
                         Err(e) => error = Some(format!("cannot write {}: {e}", target.display())),
@@ -293,6 +278,33 @@ fn target_path(command: &ImportCommand, imported: &Imported) -> PathBuf {
         }
     };
     folder.join(&imported.suggested_file_name)
+}
+
+/// Why the imported file (and its kept original) may not be written.
+fn refusal(
+    command: &ImportCommand,
+    planned: &BTreeSet<PathBuf>,
+    target: &Path,
+    original: Option<&Path>,
+) -> Option<String> {
+    if planned.contains(target) {
+        return Some(format!(
+            "{} is also the target of another imported file; import it with --into another folder",
+            target.display()
+        ));
+    }
+    std::iter::once(target)
+        .chain(original)
+        .find(|p| p.exists() && !command.force)
+        .map(|busy| format!("{} exists; use --force to overwrite it", busy.display()))
+}
+
+fn copy_original(source: &Path, original: Option<&Path>) -> std::io::Result<()> {
+    let Some(o) = original else { return Ok(()) };
+    if let Some(parent) = o.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::copy(source, o).map(|_| ())
 }
 
 /// Where `--keep-original` copies a received PDF or Word file: beside the
