@@ -186,7 +186,10 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
         options.root.display()
     );
     if editor.is_some() {
-        println!("Editor at {url}{} (loopback only)", edit::PREFIX.trim_start_matches('/'));
+        println!(
+            "Editor at {url}{} (loopback only)",
+            edit::PREFIX.trim_start_matches('/')
+        );
     }
     let _ = std::io::stdout().flush();
     if options.open {
@@ -637,7 +640,13 @@ fn handle(
         headers.extend(answer.headers.iter().map(|(k, v)| (*k, v.as_str())));
         headers.extend(edit::SECURITY_HEADERS);
         let head_only = request.method == "HEAD";
-        return http::respond(&mut stream, answer.status, &headers, &answer.body, head_only);
+        return http::respond(
+            &mut stream,
+            answer.status,
+            &headers,
+            &answer.body,
+            head_only,
+        );
     }
     let head_only = request.method == "HEAD";
     if request.method != "GET" && !head_only {

@@ -75,35 +75,175 @@ pub const NEWS: &[Field] = &[
 ];
 
 pub const DOCUMENT: &[Field] = &[
-    req("title", "Trích yếu", "Trích yếu nội dung, như dòng dưới tên loại văn bản.", Area),
-    req("kind", "Loại văn bản", "Tên loại văn bản theo Nghị định 30/2020/NĐ-CP.", Kind),
-    f("kind_heading", "Tên loại ghi trên văn bản", "Chỉ điền khi văn bản ghi tên loại khác cách gọi thông thường.", Text),
-    f("number", "Số ký hiệu", "Ví dụ 84/KH-UBND; để trống nếu văn bản không ghi số.", Text),
-    req("issued", "Ngày ban hành", "Dạng năm-tháng-ngày, ví dụ 2019-03-12.", Date),
-    f("issuer", "Cơ quan ban hành", "Tên cơ quan như văn bản ghi, ví dụ Ủy ban nhân dân tỉnh Thanh Hóa.", Text),
-    f("issuer_parent", "Cơ quan chủ quản", "Cơ quan cấp trên ghi ở dòng trên tên cơ quan ban hành (nếu có).", Text),
-    f("place", "Địa danh", "Địa danh ghi trước ngày tháng, ví dụ Thanh Hóa.", Text),
-    f("addressees", "Kính gửi", "Nơi nhận ghi ở đầu văn bản (công văn), mỗi dòng một nơi.", Lines),
-    f("recipients", "Nơi nhận", "Nơi nhận ở cuối văn bản, mỗi dòng một nơi.", Lines),
-    f("recipients_label", "Tiêu đề nơi nhận", "Chỉ điền khi văn bản ghi khác “Nơi nhận:”.", Text),
-    f("signer.authority", "Thẩm quyền ký", "Ví dụ TM. ỦY BAN NHÂN DÂN hoặc KT. CHỦ TỊCH.", Text),
-    f("signer.position", "Chức vụ người ký", "Ví dụ CHỦ TỊCH, PHÓ CHỦ TỊCH.", Text),
-    f("signer.name", "Họ tên người ký", "Họ và tên như dưới chữ ký.", Text),
-    f("based_on", "Căn cứ", "Văn bản làm căn cứ ban hành, mỗi dòng một trích dẫn.", Citations),
-    f("implements", "Thực hiện văn bản", "Văn bản mà văn bản này triển khai, mỗi dòng một trích dẫn.", Citations),
-    f("cites", "Văn bản dẫn chiếu", "Văn bản khác được nhắc đến, mỗi dòng một trích dẫn.", Citations),
-    f("guides", "Hướng dẫn văn bản", "Văn bản mà văn bản này hướng dẫn thi hành.", Citations),
-    f("amends", "Sửa đổi, bổ sung", "Văn bản được văn bản này sửa đổi, bổ sung.", Citations),
-    f("replaces", "Thay thế", "Văn bản bị văn bản này thay thế.", Citations),
-    f("repeals", "Bãi bỏ", "Văn bản bị văn bản này bãi bỏ toàn bộ.", Citations),
-    f("repeals_in_part", "Bãi bỏ một phần", "Văn bản bị văn bản này bãi bỏ một phần.", Citations),
-    f("corrects", "Đính chính", "Văn bản được văn bản này đính chính.", Citations),
-    f("effective", "Ngày có hiệu lực", "Dạng năm-tháng-ngày; để trống nếu văn bản không ghi.", Date),
-    f("expires", "Ngày hết hiệu lực", "Dạng năm-tháng-ngày; để trống nếu chưa hết hiệu lực.", Date),
-    f("status", "Tình trạng hiệu lực", "Chỉ điền khi biết chắc, ví dụ het-hieu-luc; để trống thì trang tự tính.", Text),
+    req(
+        "title",
+        "Trích yếu",
+        "Trích yếu nội dung, như dòng dưới tên loại văn bản.",
+        Area,
+    ),
+    req(
+        "kind",
+        "Loại văn bản",
+        "Tên loại văn bản theo Nghị định 30/2020/NĐ-CP.",
+        Kind,
+    ),
+    f(
+        "kind_heading",
+        "Tên loại ghi trên văn bản",
+        "Chỉ điền khi văn bản ghi tên loại khác cách gọi thông thường.",
+        Text,
+    ),
+    f(
+        "number",
+        "Số ký hiệu",
+        "Ví dụ 84/KH-UBND; để trống nếu văn bản không ghi số.",
+        Text,
+    ),
+    req(
+        "issued",
+        "Ngày ban hành",
+        "Dạng năm-tháng-ngày, ví dụ 2019-03-12.",
+        Date,
+    ),
+    f(
+        "issuer",
+        "Cơ quan ban hành",
+        "Tên cơ quan như văn bản ghi, ví dụ Ủy ban nhân dân tỉnh Thanh Hóa.",
+        Text,
+    ),
+    f(
+        "issuer_parent",
+        "Cơ quan chủ quản",
+        "Cơ quan cấp trên ghi ở dòng trên tên cơ quan ban hành (nếu có).",
+        Text,
+    ),
+    f(
+        "place",
+        "Địa danh",
+        "Địa danh ghi trước ngày tháng, ví dụ Thanh Hóa.",
+        Text,
+    ),
+    f(
+        "addressees",
+        "Kính gửi",
+        "Nơi nhận ghi ở đầu văn bản (công văn), mỗi dòng một nơi.",
+        Lines,
+    ),
+    f(
+        "recipients",
+        "Nơi nhận",
+        "Nơi nhận ở cuối văn bản, mỗi dòng một nơi.",
+        Lines,
+    ),
+    f(
+        "recipients_label",
+        "Tiêu đề nơi nhận",
+        "Chỉ điền khi văn bản ghi khác “Nơi nhận:”.",
+        Text,
+    ),
+    f(
+        "signer.authority",
+        "Thẩm quyền ký",
+        "Ví dụ TM. ỦY BAN NHÂN DÂN hoặc KT. CHỦ TỊCH.",
+        Text,
+    ),
+    f(
+        "signer.position",
+        "Chức vụ người ký",
+        "Ví dụ CHỦ TỊCH, PHÓ CHỦ TỊCH.",
+        Text,
+    ),
+    f(
+        "signer.name",
+        "Họ tên người ký",
+        "Họ và tên như dưới chữ ký.",
+        Text,
+    ),
+    f(
+        "based_on",
+        "Căn cứ",
+        "Văn bản làm căn cứ ban hành, mỗi dòng một trích dẫn.",
+        Citations,
+    ),
+    f(
+        "implements",
+        "Thực hiện văn bản",
+        "Văn bản mà văn bản này triển khai, mỗi dòng một trích dẫn.",
+        Citations,
+    ),
+    f(
+        "cites",
+        "Văn bản dẫn chiếu",
+        "Văn bản khác được nhắc đến, mỗi dòng một trích dẫn.",
+        Citations,
+    ),
+    f(
+        "guides",
+        "Hướng dẫn văn bản",
+        "Văn bản mà văn bản này hướng dẫn thi hành.",
+        Citations,
+    ),
+    f(
+        "amends",
+        "Sửa đổi, bổ sung",
+        "Văn bản được văn bản này sửa đổi, bổ sung.",
+        Citations,
+    ),
+    f(
+        "replaces",
+        "Thay thế",
+        "Văn bản bị văn bản này thay thế.",
+        Citations,
+    ),
+    f(
+        "repeals",
+        "Bãi bỏ",
+        "Văn bản bị văn bản này bãi bỏ toàn bộ.",
+        Citations,
+    ),
+    f(
+        "repeals_in_part",
+        "Bãi bỏ một phần",
+        "Văn bản bị văn bản này bãi bỏ một phần.",
+        Citations,
+    ),
+    f(
+        "corrects",
+        "Đính chính",
+        "Văn bản được văn bản này đính chính.",
+        Citations,
+    ),
+    f(
+        "effective",
+        "Ngày có hiệu lực",
+        "Dạng năm-tháng-ngày; để trống nếu văn bản không ghi.",
+        Date,
+    ),
+    f(
+        "expires",
+        "Ngày hết hiệu lực",
+        "Dạng năm-tháng-ngày; để trống nếu chưa hết hiệu lực.",
+        Date,
+    ),
+    f(
+        "status",
+        "Tình trạng hiệu lực",
+        "Chỉ điền khi biết chắc, ví dụ het-hieu-luc; để trống thì trang tự tính.",
+        Text,
+    ),
     f("topics", "Chủ đề", "Mỗi dòng một chủ đề.", Lines),
-    f("summary", "Tóm tắt", "Một, hai câu giới thiệu; dùng làm mô tả khi chia sẻ.", Area),
-    f("draft", "Bản nháp (chưa đăng)", "Còn đánh dấu thì văn bản chưa hiện trên trang; bỏ đánh dấu để đăng.", Check),
+    f(
+        "summary",
+        "Tóm tắt",
+        "Một, hai câu giới thiệu; dùng làm mô tả khi chia sẻ.",
+        Area,
+    ),
+    f(
+        "draft",
+        "Bản nháp (chưa đăng)",
+        "Còn đánh dấu thì văn bản chưa hiện trên trang; bỏ đánh dấu để đăng.",
+        Check,
+    ),
 ];
 
 /// A field's value as the form shows it: text, or lines joined by "\n",
@@ -127,7 +267,11 @@ pub fn from_toml(table: &toml::Table, fields: &[Field]) -> (Values, toml::Table)
     }
     // `source = "…"` is the name, or the address when it is one.
     if let Some(toml::Value::String(s)) = table.get("source") {
-        let key = if s.starts_with("http") { "source.url" } else { "source.name" };
+        let key = if s.starts_with("http") {
+            "source.url"
+        } else {
+            "source.name"
+        };
         values.insert(key.into(), s.clone());
     }
     if let Some(kind) = table.get("kind").and_then(as_text) {
@@ -168,7 +312,11 @@ pub fn from_form(form: &FormData, fields: &[Field]) -> Values {
     let mut values = Values::new();
     for field in fields {
         let value = if field.input == Check {
-            if form.checked(field.key) { "true".to_string() } else { String::new() }
+            if form.checked(field.key) {
+                "true".to_string()
+            } else {
+                String::new()
+            }
         } else {
             crate::text::nfc(form.get(field.key).replace("\r\n", "\n").trim())
         };
@@ -199,7 +347,11 @@ pub fn to_toml(values: &Values, fields: &[Field], kind: &str, extra: &toml::Tabl
         let line = match field.input {
             Check => format!("{} = true\n", field.key),
             Lines | Citations => list(field.key, value),
-            _ => format!("{} = {}\n", split_key(field.key).1.unwrap_or(field.key), toml_string(value)),
+            _ => format!(
+                "{} = {}\n",
+                split_key(field.key).1.unwrap_or(field.key),
+                toml_string(value)
+            ),
         };
         match split_key(field.key) {
             ("source", Some(sub)) => source.push(format!("{sub} = {}", toml_string(value))),
@@ -259,7 +411,12 @@ mod tests {
         assert_eq!(values["image.alt"], "Trao thưởng");
         assert!(extra.contains_key("weight") && !extra.contains_key("image"));
         let written = to_toml(&values, NEWS, "tin-bai", &extra);
-        assert!(written.starts_with("title = \"Biểu dương\"\nkind = \"tin-bai\"\nissued = \"2024-03-15\"\n"), "{written}");
+        assert!(
+            written.starts_with(
+                "title = \"Biểu dương\"\nkind = \"tin-bai\"\nissued = \"2024-03-15\"\n"
+            ),
+            "{written}"
+        );
         let back: toml::Table = written.parse().expect(&written);
         assert_eq!(back["image"]["alt"].as_str(), Some("Trao thưởng"));
         assert_eq!(back["source"]["url"].as_str(), Some("https://bao.vn/x"));
@@ -284,6 +441,9 @@ mod tests {
         assert_eq!(values["draft"], "true");
         let written = to_toml(&values, NEWS, "tin-bai", &toml::Table::new());
         assert!(written.contains("draft = true\n"));
-        assert!(written.contains("commended = [\n  \"A\",\n  \"B\",\n]\n"), "{written}");
+        assert!(
+            written.contains("commended = [\n  \"A\",\n  \"B\",\n]\n"),
+            "{written}"
+        );
     }
 }

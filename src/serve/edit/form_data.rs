@@ -124,22 +124,17 @@ fn multipart(body: &[u8], boundary: &str) -> Option<FormData> {
 
 /// The `name` and `filename` of a part's Content-Disposition.
 fn disposition(head: &str) -> Option<(String, Option<String>)> {
-    let line = head.lines().find(|l| {
-        l.to_ascii_lowercase()
-            .starts_with("content-disposition:")
-    })?;
+    let line = head
+        .lines()
+        .find(|l| l.to_ascii_lowercase().starts_with("content-disposition:"))?;
     let value = |key: &str| -> Option<String> {
         let at = line.find(&format!("{key}=\""))? + key.len() + 2;
         let end = line[at..].find('"')?;
         Some(line[at..at + end].to_string())
     };
     let name = value(" name").or_else(|| value(";name"))?;
-    let file_name = value("filename").map(|f| {
-        f.rsplit(['/', '\\'])
-            .next()
-            .unwrap_or_default()
-            .to_string()
-    });
+    let file_name =
+        value("filename").map(|f| f.rsplit(['/', '\\']).next().unwrap_or_default().to_string());
     Some((name, file_name))
 }
 

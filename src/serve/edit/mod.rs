@@ -32,7 +32,9 @@ pub const SECURITY_HEADERS: [(&str, &str); 4] = [
         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'",
     ),
     ("X-Content-Type-Options", "nosniff"),
-    ("Referrer-Policy", "no-referrer"),
+    // Not "no-referrer": under it a browser sends `Origin: null` with the
+    // editor's own forms, which the origin check must refuse.
+    ("Referrer-Policy", "same-origin"),
 ];
 
 pub fn is_editor_path(path: &str) -> bool {
@@ -125,7 +127,8 @@ struct FormState {
     file: String,
     /// Its fingerprint when opened.
     opened: String,
-    place: String,
+    /// The jurisdiction folder a new file goes to ("" national).
+    unit: String,
     slug: String,
     review: Option<(String, Report)>,
 }
@@ -141,7 +144,7 @@ impl FormState {
             body: String::new(),
             file: String::new(),
             opened: String::new(),
-            place: String::new(),
+            unit: String::new(),
             slug: String::new(),
             review: None,
         }
@@ -194,7 +197,11 @@ impl Editor {
             }
             "editor.css" => Answer::asset("text/css; charset=utf-8", views::CSS),
             "editor.js" => Answer::asset("text/javascript; charset=utf-8", views::JS),
-            _ => self.message(404, "Không có trang này", "Trình soạn thảo không có trang ở địa chỉ này."),
+            _ => self.message(
+                404,
+                "Không có trang này",
+                "Trình soạn thảo không có trang ở địa chỉ này.",
+            ),
         }
     }
 
@@ -203,16 +210,18 @@ impl Editor {
             "save" => self.save(form),
             "preview" => self.preview(form),
             "import" => self.import(form),
-            _ => self.message(404, "Không có trang này", "Trình soạn thảo không nhận dữ liệu ở địa chỉ này."),
+            _ => self.message(
+                404,
+                "Không có trang này",
+                "Trình soạn thảo không nhận dữ liệu ở địa chỉ này.",
+            ),
         }
     }
 
     /// The form of a POST, if it comes from the editor's own pages: its
     /// origin is this server's and it carries this server's token.
     fn guard(&self, request: &super::http::Request) -> Result<FormData, Answer> {
-        let refuse = |why: &str| {
-            Err(self.message(403, "Yêu cầu bị từ chối", why))
-        };
+        let refuse = |why: &str| Err(self.message(403, "Yêu cầu bị từ chối", why));
         let host = request.host.as_deref().unwrap_or("");
         if let Some(origin) = request.header("origin") {
             if origin != format!("http://{host}") {
@@ -226,7 +235,11 @@ impl Editor {
         }
         let content_type = request.header("content-type").unwrap_or("");
         let Some(form) = form_data::parse(content_type, &request.body) else {
-            return Err(self.message(400, "Dữ liệu không đọc được", "Biểu mẫu gửi lên không đúng dạng."));
+            return Err(self.message(
+                400,
+                "Dữ liệu không đọc được",
+                "Biểu mẫu gửi lên không đúng dạng.",
+            ));
         };
         if !same_token(form.get("token"), &self.token) {
             return refuse("Biểu mẫu thiếu mã phiên hoặc mã đã cũ (có thể do serve đã khởi động lại): hãy tải lại trang rồi làm lại.");
@@ -318,4 +331,3 @@ mod tests {
         assert_eq!(encoding("x"), SourceEncoding::Auto);
     }
 }
-

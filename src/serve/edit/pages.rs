@@ -28,14 +28,24 @@ impl Editor {
             files
                 .into_iter()
                 .map(|entry| ListedFile {
-                    edit: format!("{}edit?file={}", super::PREFIX, views::query_escape(&entry.path)),
+                    edit: format!(
+                        "{}edit?file={}",
+                        super::PREFIX,
+                        views::query_escape(&entry.path)
+                    ),
                     entry,
                 })
                 .collect()
         };
         let groups = vec![
-            Group { heading: "Tin bài", files: listed(news) },
-            Group { heading: "Văn bản", files: listed(documents) },
+            Group {
+                heading: "Tin bài",
+                files: listed(news),
+            },
+            Group {
+                heading: "Văn bản",
+                files: listed(documents),
+            },
         ];
         let mut context = self.context("Danh sách tệp", "list");
         context.insert("groups", &groups);
@@ -51,7 +61,11 @@ impl Editor {
             Err(why) => return self.message(400, "Không mở được tệp", &why),
         };
         let Ok(text) = std::fs::read_to_string(&path) else {
-            return self.message(404, "Không có tệp này", &format!("Không đọc được tệp {rel}."));
+            return self.message(
+                404,
+                "Không có tệp này",
+                &format!("Không đọc được tệp {rel}."),
+            );
         };
         let mut state = match state_from_text(&text) {
             Ok(s) => s,
@@ -69,7 +83,13 @@ impl Editor {
         self.form(200, &state, &[], &messages)
     }
 
-    pub(super) fn form(&self, status: u16, state: &FormState, errors: &[String], messages: &[String]) -> Answer {
+    pub(super) fn form(
+        &self,
+        status: u16,
+        state: &FormState,
+        errors: &[String],
+        messages: &[String],
+    ) -> Answer {
         let snapshot = self.snapshot();
         let news = state.kind == Type::News;
         let heading = match (state.file.is_empty(), news, &state.review) {
@@ -93,16 +113,23 @@ impl Editor {
         context.insert("type", state.kind.name());
         context.insert("file", &state.file);
         context.insert("opened", &state.opened);
-        context.insert("place", &state.place);
+        context.insert("unit", &state.unit);
         context.insert("slug", &state.slug);
         context.insert("body", &state.body);
         context.insert("draft", &state.values.contains_key("draft"));
         let report = state.review.as_ref().map(|(_, r)| r);
-        context.insert("fields", &views::field_views(state.kind.fields(), &state.values, report));
+        context.insert(
+            "fields",
+            &views::field_views(state.kind.fields(), &state.values, report),
+        );
         if let Some((source, report)) = &state.review {
             context.insert("review", &views::review(source, report));
         }
-        let url = snapshot.files.iter().find(|f| f.path == state.file).and_then(|f| f.url.clone());
+        let url = snapshot
+            .files
+            .iter()
+            .find(|f| f.path == state.file)
+            .and_then(|f| f.url.clone());
         context.insert("url", &url);
         let mine = snapshot.findings_for(&state.file);
         context.insert("findings", &views::finding_views(&mine, false));
@@ -128,7 +155,11 @@ impl Editor {
 
     /// The file a form makes and where it goes, or why it cannot be
     /// written; saves the uploaded picture.
-    fn prepare(&self, form: &FormData, state: &mut FormState) -> Result<(String, String), Vec<String>> {
+    fn prepare(
+        &self,
+        form: &FormData,
+        state: &mut FormState,
+    ) -> Result<(String, String), Vec<String>> {
         let mut errors = Vec::new();
         if !state.values.contains_key("title") {
             errors.push("Cần nhập tiêu đề (trích yếu).".to_string());
@@ -148,7 +179,10 @@ impl Editor {
         if has_image && !state.values.contains_key("image.alt") {
             errors.push("Ảnh phải có mô tả: hãy nhập ô “Mô tả ảnh” (ảnh cho thấy gì), để người không xem được ảnh vẫn hiểu. Chưa lưu gì cả.".to_string());
         }
-        if !has_image && (state.values.contains_key("image.alt") || state.values.contains_key("image.caption")) {
+        if !has_image
+            && (state.values.contains_key("image.alt")
+                || state.values.contains_key("image.caption"))
+        {
             errors.push("Có mô tả hoặc chú thích ảnh nhưng chưa có ảnh: hãy tải ảnh lên hoặc xóa mô tả, chú thích.".to_string());
         }
         let rel = if state.file.is_empty() {
@@ -157,7 +191,7 @@ impl Editor {
             } else {
                 crate::new::short_slug(&state.slug)
             };
-            store::new_file(&self.root, &state.place, state.kind == Type::News, &slug)
+            store::new_file(&self.root, &state.unit, state.kind == Type::News, &slug)
         } else {
             store::content_path(&self.root, &state.file).map(|_| state.file.clone())
         };
@@ -200,7 +234,14 @@ impl Editor {
         let mut state = state_from_form(form);
         // A picture is only saved with the file: the preview shows the
         // rest, so it does not ask for one.
-        let fake = FormData { fields: form.fields.clone(), files: Vec::new() };
+        if !state.values.contains_key("image.src") {
+            state.values.remove("image.alt");
+            state.values.remove("image.caption");
+        }
+        let fake = FormData {
+            fields: form.fields.clone(),
+            files: Vec::new(),
+        };
         let (rel, text) = match self.prepare_preview(&fake, &mut state) {
             Ok(ready) => ready,
             Err(errors) => return self.form(400, &state, &errors, &[]),
@@ -219,10 +260,18 @@ impl Editor {
 
     /// As [`Editor::prepare`], for a file that is not written: a new file
     /// gets its name without the news folder being created.
-    fn prepare_preview(&self, form: &FormData, state: &mut FormState) -> Result<(String, String), Vec<String>> {
+    fn prepare_preview(
+        &self,
+        form: &FormData,
+        state: &mut FormState,
+    ) -> Result<(String, String), Vec<String>> {
         let probe = tempfile::tempdir().map_err(|e| vec![e.to_string()])?;
         let editor = Editor {
-            root: if state.file.is_empty() { probe.path().to_path_buf() } else { self.root.clone() },
+            root: if state.file.is_empty() {
+                probe.path().to_path_buf()
+            } else {
+                self.root.clone()
+            },
             base_url: self.base_url.clone(),
             token: String::new(),
             tera: tera::Tera::default(),
@@ -234,16 +283,29 @@ impl Editor {
         let Some(upload) = form.file("source") else {
             let mut context = self.context("Nhập văn bản", "import");
             context.insert("token", &self.token);
-            context.insert("errors", &["Hãy chọn tệp văn bản (.docx, .pdf hoặc .txt) để nhập."]);
+            context.insert(
+                "errors",
+                &["Hãy chọn tệp văn bản (.docx, .pdf hoặc .txt) để nhập."],
+            );
             return self.render(400, "import.html", &context);
         };
-        let imported = crate::import::import_bytes(&upload.file_name, &upload.bytes, &super::import_options(form));
+        let imported = crate::import::import_bytes(
+            &upload.file_name,
+            &upload.bytes,
+            &super::import_options(form),
+        );
         let mut imported = match imported {
             Ok(i) => i,
             Err(e) => {
                 let mut context = self.context("Nhập văn bản", "import");
                 context.insert("token", &self.token);
-                context.insert("errors", &[format!("Không đọc được tệp {}: {}", upload.file_name, e.problem)]);
+                context.insert(
+                    "errors",
+                    &[format!(
+                        "Không đọc được tệp {}: {}",
+                        upload.file_name, e.problem
+                    )],
+                );
                 return self.render(422, "import.html", &context);
             }
         };
@@ -253,8 +315,11 @@ impl Editor {
             Ok(s) => s,
             Err(why) => return self.message(422, "Không nhập được", &why),
         };
-        state.place = imported.suggested_dir.clone().unwrap_or_default();
-        state.slug = imported.suggested_file_name.trim_end_matches(".md").to_string();
+        state.unit = imported.suggested_dir.clone().unwrap_or_default();
+        state.slug = imported
+            .suggested_file_name
+            .trim_end_matches(".md")
+            .to_string();
         state.review = Some((upload.file_name.clone(), imported.report));
         self.form(200, &state, &[], &[])
     }
@@ -268,15 +333,18 @@ fn restore_kind(state: &mut FormState, kind: &str) {
 
 /// The form's state from a content file's text (TOML front matter only).
 fn state_from_text(text: &str) -> Result<FormState, String> {
-    let split = crate::content::front_matter::split(text)
-        .map_err(|e| format!("Tệp không có phần thông tin (front matter) đúng dạng: {}", e.message))?;
+    let split = crate::content::front_matter::split(text).map_err(|e| {
+        format!(
+            "Tệp không có phần thông tin (front matter) đúng dạng: {}",
+            e.message
+        )
+    })?;
     if split.format != crate::content::front_matter::Format::Toml {
         return Err("Tệp dùng YAML (---): trình soạn thảo chỉ sửa tệp TOML (+++) như vanban new viết. Hãy sửa tệp này bằng trình soạn thảo văn bản.".into());
     }
-    let table: toml::Table = split
-        .front_matter
-        .parse()
-        .map_err(|e: toml::de::Error| format!("Phần thông tin của tệp có lỗi TOML: {}", e.message()))?;
+    let table: toml::Table = split.front_matter.parse().map_err(|e: toml::de::Error| {
+        format!("Phần thông tin của tệp có lỗi TOML: {}", e.message())
+    })?;
     let news = table.get("kind").and_then(|k| k.as_str()) == Some("tin-bai");
     let kind = if news { Type::News } else { Type::Document };
     let (values, _) = fields::from_toml(&table, kind.fields());
@@ -294,7 +362,7 @@ fn state_from_form(form: &FormData) -> FormState {
     state.body = form.get("body").replace("\r\n", "\n");
     state.file = form.get("file").to_string();
     state.opened = form.get("opened").to_string();
-    state.place = form.get("place").to_string();
+    state.unit = form.get("unit").to_string();
     state.slug = form.get("slug").to_string();
     state
 }

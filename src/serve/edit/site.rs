@@ -104,7 +104,9 @@ pub fn snapshot(root: &Path, base_url: &str) -> Snapshot {
         .filter_map(|d| {
             // A number without its serial ("/UBND-VP") names nothing.
             let number = d.number.as_ref().filter(|n| n.serial().is_some())?;
-            let date = d.issued.map_or(String::new(), |i| format!(" ngày {}", i.short_vi()));
+            let date = d
+                .issued
+                .map_or(String::new(), |i| format!(" ngày {}", i.short_vi()));
             Some(Known {
                 citation: format!("{} số {}{date}", d.kind.name, number.written),
                 title: d.title.clone(),
@@ -195,7 +197,11 @@ fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
         return Ok(());
     }
     for entry in walkdir::WalkDir::new(from).into_iter().flatten() {
-        let rel: PathBuf = entry.path().strip_prefix(from).unwrap_or(entry.path()).into();
+        let rel: PathBuf = entry
+            .path()
+            .strip_prefix(from)
+            .unwrap_or(entry.path())
+            .into();
         let dest = to.join(rel);
         if entry.file_type().is_dir() {
             std::fs::create_dir_all(&dest)?;

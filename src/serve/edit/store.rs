@@ -50,18 +50,20 @@ pub fn content_path(root: &Path, rel: &str) -> Result<PathBuf, String> {
 }
 
 /// The file a new post or document is written to: in the folder of the
-/// jurisdiction `place` ("" national), under `tin-tuc/` for news, named
+/// jurisdiction `unit` ("" national), under `tin-tuc/` for news, named
 /// by `slug`.
-pub fn new_file(root: &Path, place: &str, news: bool, slug: &str) -> Result<String, String> {
-    if !place.is_empty() && !plain(place) {
-        return Err(format!("Đơn vị “{place}” không hợp lệ."));
+pub fn new_file(root: &Path, unit: &str, news: bool, slug: &str) -> Result<String, String> {
+    if !unit.is_empty() && !plain(unit) {
+        return Err(format!("Đơn vị “{unit}” không hợp lệ."));
     }
     if slug.is_empty() || !plain(slug) || slug.contains('/') {
-        return Err("Cần nhập tiêu đề (hoặc tên tệp) có chữ cái hoặc chữ số để đặt tên tệp.".into());
+        return Err(
+            "Cần nhập tiêu đề (hoặc tên tệp) có chữ cái hoặc chữ số để đặt tên tệp.".into(),
+        );
     }
     let mut rel = String::from("content/");
-    if !place.is_empty() {
-        rel.push_str(place);
+    if !unit.is_empty() {
+        rel.push_str(unit);
         rel.push('/');
     }
     if news {
@@ -102,7 +104,12 @@ pub fn write_content(root: &Path, rel: &str, opened: &str, text: &str) -> Result
 
 /// Saves an uploaded picture under `static/anh/`, named after `stem` and
 /// never over another file; returns its site path ("anh/ten.jpg").
-pub fn save_image(root: &Path, file_name: &str, bytes: &[u8], stem: &str) -> Result<String, String> {
+pub fn save_image(
+    root: &Path,
+    file_name: &str,
+    bytes: &[u8],
+    stem: &str,
+) -> Result<String, String> {
     let ext = Path::new(file_name)
         .extension()
         .and_then(|e| e.to_str())
@@ -120,7 +127,11 @@ pub fn save_image(root: &Path, file_name: &str, bytes: &[u8], stem: &str) -> Res
     let folder = root.join("static").join(IMAGE_FOLDER);
     std::fs::create_dir_all(&folder).map_err(|e| format!("Không tạo được thư mục ảnh: {e}"))?;
     for n in 1.. {
-        let name = if n == 1 { format!("{stem}.{ext}") } else { format!("{stem}-{n}.{ext}") };
+        let name = if n == 1 {
+            format!("{stem}.{ext}")
+        } else {
+            format!("{stem}-{n}.{ext}")
+        };
         let path = folder.join(&name);
         if path.exists() {
             continue;
@@ -160,14 +171,19 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         write_content(root, "content/a.md", "", "one").unwrap();
-        assert!(write_content(root, "content/a.md", "", "two").unwrap_err().contains("Đã có tệp"));
+        assert!(write_content(root, "content/a.md", "", "two")
+            .unwrap_err()
+            .contains("Đã có tệp"));
         let opened = fingerprint(&root.join("content/a.md"));
         std::fs::write(root.join("content/a.md"), "changed elsewhere").unwrap();
         let err = write_content(root, "content/a.md", &opened, "two").unwrap_err();
         assert!(err.contains("đã được sửa ở nơi khác"), "{err}");
         let opened = fingerprint(&root.join("content/a.md"));
         write_content(root, "content/a.md", &opened, "two").unwrap();
-        assert_eq!(std::fs::read_to_string(root.join("content/a.md")).unwrap(), "two");
+        assert_eq!(
+            std::fs::read_to_string(root.join("content/a.md")).unwrap(),
+            "two"
+        );
     }
 
     #[test]
