@@ -53,8 +53,11 @@ pub fn content_path(root: &Path, rel: &str) -> Result<PathBuf, String> {
 /// jurisdiction `unit` ("" national), under `tin-tuc/` for news, named
 /// by `slug`.
 pub fn new_file(root: &Path, unit: &str, news: bool, slug: &str) -> Result<String, String> {
-    if !unit.is_empty() && !plain(unit) {
-        return Err(format!("Đơn vị “{unit}” không hợp lệ."));
+    let known = unit.is_empty() || root.join("content").join(unit).join("_index.md").is_file();
+    if !known || (!unit.is_empty() && !plain(unit)) {
+        return Err(format!(
+            "Không có đơn vị “{unit}” trong trang (thư mục content/{unit}/ có _index.md)."
+        ));
     }
     if slug.is_empty() || !plain(slug) || slug.contains('/') {
         return Err(
