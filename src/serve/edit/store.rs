@@ -28,6 +28,8 @@ pub fn fingerprint(path: &Path) -> String {
 fn plain(rel: &str) -> bool {
     !rel.is_empty()
         && !rel.contains(['\\', '\0'])
+        // `components` would drop a "." segment silently.
+        && rel.split('/').all(|s| !s.is_empty() && s != "." && s != "..")
         && Path::new(rel)
             .components()
             .all(|c| matches!(c, Component::Normal(_)))
