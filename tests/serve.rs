@@ -943,7 +943,12 @@ fn the_editor_writes_only_for_its_own_pages() {
         "{text}"
     );
     // A second new post of the same title never overwrites the first.
-    assert_eq!(post(&server, "/_editor/save", &[&own], &form).status, 409);
+    let again = post(&server, "/_editor/save", &[&own], &form);
+    assert_eq!(again.status, 400);
+    assert!(again
+        .text()
+        .contains("Đã có tệp content/khanh-hoa/tin-tuc/bieu-duong.md"));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), text);
 
     // The editor's files are not part of the site a build publishes.
     let out = tempfile::tempdir().unwrap();

@@ -196,6 +196,11 @@ impl Editor {
             store::content_path(&self.root, &state.file).map(|_| state.file.clone())
         };
         let rel = rel.map_err(|e| errors.push(e)).unwrap_or_default();
+        if state.opened.is_empty() && !rel.is_empty() && self.root.join(&rel).exists() {
+            errors.push(format!(
+                "Đã có tệp {rel}: hãy đặt tiêu đề hoặc tên tệp khác, hoặc mở tệp đó để sửa."
+            ));
+        }
         if !errors.is_empty() {
             restore_kind(state, &kind);
             return Err(errors);
@@ -242,7 +247,7 @@ impl Editor {
             fields: form.fields.clone(),
             files: Vec::new(),
         };
-        let (rel, text) = match self.prepare_preview(&fake, &mut state) {
+        let (rel, text) = match self.prepare(&fake, &mut state) {
             Ok(ready) => ready,
             Err(errors) => return self.form(400, &state, &errors, &[]),
         };
@@ -256,27 +261,6 @@ impl Editor {
                 self.render(422, "message.html", &context)
             }
         }
-    }
-
-    /// As [`Editor::prepare`], for a file that is not written: a new file
-    /// gets its name without the news folder being created.
-    fn prepare_preview(
-        &self,
-        form: &FormData,
-        state: &mut FormState,
-    ) -> Result<(String, String), Vec<String>> {
-        let probe = tempfile::tempdir().map_err(|e| vec![e.to_string()])?;
-        let editor = Editor {
-            root: if state.file.is_empty() {
-                probe.path().to_path_buf()
-            } else {
-                self.root.clone()
-            },
-            base_url: self.base_url.clone(),
-            token: String::new(),
-            tera: tera::Tera::default(),
-        };
-        editor.prepare(form, state)
     }
 
     pub(super) fn import(&self, form: &FormData) -> Answer {

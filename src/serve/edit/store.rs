@@ -52,11 +52,12 @@ pub fn content_path(root: &Path, rel: &str) -> Result<PathBuf, String> {
 }
 
 /// The file a new post or document is written to: in the folder of the
-/// jurisdiction `unit` ("" national), under `tin-tuc/` for news, named
-/// by `slug`.
+/// jurisdiction `unit` ("" national), under `tin-tuc/` for news, named by
+/// `slug`. Nothing is written yet.
 pub fn new_file(root: &Path, unit: &str, news: bool, slug: &str) -> Result<String, String> {
-    let known = unit.is_empty() || root.join("content").join(unit).join("_index.md").is_file();
-    if !known || (!unit.is_empty() && !plain(unit)) {
+    let known = unit.is_empty()
+        || (plain(unit) && root.join("content").join(unit).join("_index.md").is_file());
+    if !known {
         return Err(format!(
             "Không có đơn vị “{unit}” trong trang (thư mục content/{unit}/ có _index.md)."
         ));
@@ -73,18 +74,22 @@ pub fn new_file(root: &Path, unit: &str, news: bool, slug: &str) -> Result<Strin
     }
     if news {
         rel.push_str("tin-tuc/");
-        // The section's own file, as `vanban new` writes it.
-        let index = root.join(&rel).join("_index.md");
-        if !index.exists() {
-            let _ = std::fs::create_dir_all(index.parent().unwrap_or(root));
-            std::fs::write(&index, "+++\ntitle = \"Tin tức\"\n+++\n")
-                .map_err(|e| format!("Không tạo được {}: {e}", index.display()))?;
-        }
     }
     rel.push_str(slug);
     rel.push_str(".md");
     content_path(root, &rel)?;
     Ok(rel)
+}
+
+/// A news folder's own file, as `vanban new` writes it, when a post is the
+/// first in it.
+fn ensure_news_index(folder: &Path) -> Result<(), String> {
+    let index = folder.join("_index.md");
+    if folder.file_name().is_some_and(|n| n == "tin-tuc") && !index.exists() {
+        std::fs::write(&index, "+++\ntitle = \"Tin tức\"\n+++\n")
+            .map_err(|e| format!("Không tạo được {}: {e}", index.display()))?;
+    }
+    Ok(())
 }
 
 /// Writes `text` to `rel` unless the file on disk is no longer the one
@@ -103,6 +108,7 @@ pub fn write_content(root: &Path, rel: &str, opened: &str, text: &str) -> Result
     }
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|e| format!("Không tạo được thư mục: {e}"))?;
+        ensure_news_index(parent)?;
     }
     std::fs::write(&path, text).map_err(|e| format!("Không ghi được {rel}: {e}"))
 }
