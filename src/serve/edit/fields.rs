@@ -340,7 +340,8 @@ pub fn to_toml(values: &Values, fields: &[Field], kind: &str, extra: &toml::Tabl
     let mut out = String::new();
     let mut tables: BTreeMap<&str, String> = BTreeMap::new();
     let mut source = Vec::new();
-    for field in fields {
+    // The kind is written after the title, whatever field gave it.
+    for field in fields.iter().filter(|f| f.key != "kind") {
         let Some(value) = values.get(field.key) else {
             continue;
         };
@@ -424,6 +425,32 @@ mod tests {
         assert_eq!(back["extra_table"]["k"].as_integer(), Some(1));
         assert_eq!(back["commended"].as_array().unwrap().len(), 2);
         assert!(back.get("draft").is_none());
+    }
+
+    #[test]
+    fn a_document_writes_its_kind_once_after_the_title_and_its_signer_last() {
+        let mut values = Values::new();
+        for (k, v) in [
+            ("title", "Triển khai Đề án"),
+            ("kind", "ke-hoach"),
+            ("number", "27/KH-UBND"),
+            ("signer.name", "Nguyễn Văn Bình"),
+            ("implements", "Kế hoạch số 6861/KH-UBND ngày 12/7/2019"),
+        ] {
+            values.insert(k.into(), v.into());
+        }
+        let written = to_toml(&values, DOCUMENT, "ke-hoach", &toml::Table::new());
+        assert_eq!(written.matches("kind = ").count(), 1, "{written}");
+        assert!(
+            written.starts_with(
+                "title = \"Triển khai Đề án\"\nkind = \"ke-hoach\"\nnumber = \"27/KH-UBND\"\n"
+            ),
+            "{written}"
+        );
+        assert!(
+            written.ends_with("\n[signer]\nname = \"Nguyễn Văn Bình\"\n"),
+            "{written}"
+        );
     }
 
     #[test]

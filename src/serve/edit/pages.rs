@@ -160,67 +160,48 @@ impl Editor {
         form: &FormData,
         state: &mut FormState,
     ) -> Result<(String, String), Vec<String>> {
-        let mut errors = Vec::new();
-        if !state.values.contains_key("title") {
-            errors.push("Cần nhập tiêu đề (trích yếu).".to_string());
-        }
-        if state.kind == Type::Document && !state.values.contains_key("issued") {
-            errors.push("Cần nhập ngày ban hành.".to_string());
-        }
         let kind = match state.kind {
             Type::News => "tin-bai".to_string(),
-            Type::Document => state.values.remove("kind").unwrap_or_default(),
+            Type::Document => state.values.get("kind").cloned().unwrap_or_default(),
         };
-        if crate::model::Kind::by_slug(&kind).is_none() {
-            errors.push(format!("Loại văn bản “{kind}” không có trong danh sách."));
-        }
         let upload = form.file("image_file");
-        let has_image = upload.is_some() || state.values.contains_key("image.src");
-        if has_image && !state.values.contains_key("image.alt") {
-            errors.push("Ảnh phải có mô tả: hãy nhập ô “Mô tả ảnh” (ảnh cho thấy gì), để người không xem được ảnh vẫn hiểu. Chưa lưu gì cả.".to_string());
-        }
-        if !has_image
-            && (state.values.contains_key("image.alt")
-                || state.values.contains_key("image.caption"))
-        {
-            errors.push("Có mô tả hoặc chú thích ảnh nhưng chưa có ảnh: hãy tải ảnh lên hoặc xóa mô tả, chú thích.".to_string());
-        }
-        let rel = if state.file.is_empty() {
-            let slug = if state.slug.is_empty() {
-                crate::new::short_slug(state.values.get("title").map_or("", |t| t.as_str()))
-            } else {
-                crate::new::short_slug(&state.slug)
-            };
-            store::new_file(&self.root, &state.unit, state.kind == Type::News, &slug)
-        } else {
-            store::content_path(&self.root, &state.file).map(|_| state.file.clone())
-        };
-        let rel = rel.map_err(|e| errors.push(e)).unwrap_or_default();
-        if state.opened.is_empty() && !rel.is_empty() && self.root.join(&rel).exists() {
-            errors.push(format!(
-                "Đã có tệp {rel}: hãy đặt tiêu đề hoặc tên tệp khác, hoặc mở tệp đó để sửa."
-            ));
-        }
+        let mut errors = field_errors(state, &kind, upload.is_some());
+        let rel = self.target(state).unwrap_or_else(|e| {
+            errors.push(e);
+            String::new()
+        });
         if !errors.is_empty() {
-            restore_kind(state, &kind);
             return Err(errors);
         }
         if let Some(upload) = upload {
             let stem = state.values.get("title").cloned().unwrap_or_default();
-            match store::save_image(&self.root, &upload.file_name, &upload.bytes, &stem) {
-                Ok(src) => {
-                    state.values.insert("image.src".into(), src);
-                }
-                Err(why) => {
-                    restore_kind(state, &kind);
-                    return Err(vec![why]);
-                }
-            }
+            let src = store::save_image(&self.root, &upload.file_name, &upload.bytes, &stem)
+                .map_err(|why| vec![why])?;
+            state.values.insert("image.src".into(), src);
         }
         let extra = self.unknown_keys(&state.file, state.kind);
         let front = fields::to_toml(&state.values, state.kind.fields(), &kind, &extra);
-        restore_kind(state, &kind);
         Ok((rel, fields::content_file(&front, &state.body)))
+    }
+
+    /// The file the form is saved to: the one opened, or a new one that
+    /// does not exist yet.
+    fn target(&self, state: &FormState) -> Result<String, String> {
+        if !state.file.is_empty() {
+            return store::content_path(&self.root, &state.file).map(|_| state.file.clone());
+        }
+        let slug = match state.slug.as_str() {
+            "" => state.values.get("title").map_or("", |t| t.as_str()),
+            slug => slug,
+        };
+        let news = state.kind == Type::News;
+        let rel = store::new_file(&self.root, &state.unit, news, &crate::new::short_slug(slug))?;
+        if self.root.join(&rel).exists() {
+            return Err(format!(
+                "Đã có tệp {rel}: hãy đặt tiêu đề hoặc tên tệp khác, hoặc mở tệp đó để sửa."
+            ));
+        }
+        Ok(rel)
     }
 
     /// The keys of the file on disk that the form does not show, kept.
@@ -309,10 +290,28 @@ impl Editor {
     }
 }
 
-fn restore_kind(state: &mut FormState, kind: &str) {
-    if state.kind == Type::Document {
-        state.values.insert("kind".into(), kind.to_string());
+/// What is missing or wrong in the form's fields (Vietnamese, one
+/// message each).
+fn field_errors(state: &FormState, kind: &str, uploaded: bool) -> Vec<String> {
+    let has = |key: &str| state.values.contains_key(key);
+    let mut errors = Vec::new();
+    if !has("title") {
+        errors.push("Cần nhập tiêu đề (trích yếu).".to_string());
     }
+    if state.kind == Type::Document && !has("issued") {
+        errors.push("Cần nhập ngày ban hành.".to_string());
+    }
+    if crate::model::Kind::by_slug(kind).is_none() {
+        errors.push(format!("Loại văn bản “{kind}” không có trong danh sách."));
+    }
+    let has_image = uploaded || has("image.src");
+    if has_image && !has("image.alt") {
+        errors.push("Ảnh phải có mô tả: hãy nhập ô “Mô tả ảnh” (ảnh cho thấy gì), để người không xem được ảnh vẫn hiểu. Chưa lưu gì cả.".to_string());
+    }
+    if !has_image && (has("image.alt") || has("image.caption")) {
+        errors.push("Có mô tả hoặc chú thích ảnh nhưng chưa có ảnh: hãy tải ảnh lên hoặc xóa mô tả, chú thích.".to_string());
+    }
+    errors
 }
 
 /// The form's state from a content file's text (TOML front matter only).
