@@ -62,6 +62,10 @@ enum Command {
         /// Include documents marked `draft = true`.
         #[arg(long)]
         drafts: bool,
+        /// Serve an editor at /_editor/ that writes content files (loopback
+        /// interfaces only).
+        #[arg(long)]
+        edit: bool,
     },
     /// Report unresolved and ambiguous citations, relation cycles and
     /// broken links; exits 1 when there are errors.
@@ -220,6 +224,7 @@ fn main() -> ExitCode {
             port,
             open,
             drafts,
+            edit,
         } => {
             let options = vanban::serve::ServeOptions {
                 root: build::site_root(root.as_deref()),
@@ -227,7 +232,12 @@ fn main() -> ExitCode {
                 port,
                 open,
                 drafts,
+                edit,
             };
+            if edit && !interface.is_loopback() {
+                eprintln!("error: --edit writes files and is only served on loopback (127.0.0.1 or ::1), not on {interface}");
+                return ExitCode::from(2);
+            }
             match vanban::serve::serve(&options) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {

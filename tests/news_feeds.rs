@@ -422,3 +422,46 @@ fn every_page_has_its_own_description_and_share_card() {
             .collect();
     assert_eq!(descriptions.len(), 4, "{descriptions:?}");
 }
+
+#[test]
+fn the_navigation_and_jurisdiction_pages_lead_to_the_one_news_list() {
+    let s = news_site();
+    let out = s.path().join("out");
+    build_ok(s.path(), &out);
+    let html = |p: &str| read(&out.join(p)).replace("&#x2F;", "/");
+
+    // "Tin tức" in the navigation is the site-wide list with its feeds,
+    // not the tin-tuc/ folder's own list.
+    let home = html("index.html");
+    let nav = &home[home.find("class=\"site-nav\"").unwrap()..];
+    let nav = &nav[..nav.find("</nav>").unwrap()];
+    assert!(nav.contains("<a href=\"tin-bai/\">Tin tức</a>"), "{nav}");
+    assert!(!nav.contains("href=\"tin-tuc/\""), "{nav}");
+    let list = html("tin-bai/index.html");
+    assert!(
+        list.contains("href=\"../tin-bai/atom.xml\"")
+            && list.contains("href=\"../tin-bai/rss.xml\"")
+    );
+    assert!(list.contains("<a href=\"../tin-bai/\" aria-current=\"page\">Tin tức</a>"));
+
+    // The folders' own addresses lead to their jurisdiction's list.
+    for (folder, target) in [
+        ("tin-tuc/index.html", "../tin-bai/"),
+        ("khanh-hoa/tin-tuc/index.html", "../../khanh-hoa/tin-bai/"),
+    ] {
+        let page = html(folder);
+        assert!(
+            page.contains(&format!("<a href=\"{target}\">Tin tức</a>")),
+            "{folder}: {page}"
+        );
+        assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"));
+        assert!(
+            !page.contains("class=\"doc-list\""),
+            "{folder} is no second list"
+        );
+    }
+
+    // The jurisdiction page links its own news list.
+    let province = html("khanh-hoa/index.html");
+    assert!(province.contains("<a href=\"../khanh-hoa/tin-bai/\">Tin tức của tỉnh Khánh Hòa</a>"));
+}

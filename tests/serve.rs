@@ -38,9 +38,15 @@ fn start(root: &Path) -> Server {
 
 /// Starts serve with extra environment variables.
 fn start_with(root: &Path, env: &[(&str, &str)]) -> Server {
+    start_full(root, env, &[])
+}
+
+/// Starts serve with extra environment variables and arguments.
+fn start_full(root: &Path, env: &[(&str, &str)], args: &[&str]) -> Server {
     let mut child = vanban()
         .args(["serve", "--port", "0", "--root"])
         .arg(root)
+        .args(args)
         .envs(env.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -828,4 +834,130 @@ fn large_pages_follow_the_reload_and_are_never_served_stale() {
     );
     next_caught_up_line(&server);
     assert_same_as_full_build(&server, root);
+}
+
+/// A raw POST of a urlencoded form with the extra `headers` (one
+/// "Name: value" each).
+fn post(server: &Server, target: &str, headers: &[&str], body: &str) -> Response {
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    let extra: String = headers.iter().map(|h| format!("{h}\r\n")).collect();
+    write!(
+        stream,
+        "POST {target} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n{extra}Connection: close\r\n\r\n{body}",
+        server.address,
+        body.len()
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let headers = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let status = headers.split(' ').nth(1).unwrap().parse().unwrap();
+    Response {
+        status,
+        headers,
+        body: raw[split + 4..].to_vec(),
+    }
+}
+
+#[test]
+fn edit_is_refused_off_loopback() {
+    let site = test_site();
+    let out = vanban()
+        .args([
+            "serve",
+            "--edit",
+            "--interface",
+            "0.0.0.0",
+            "--port",
+            "0",
+            "--root",
+        ])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("only served on loopback"), "{err}");
+}
+
+#[test]
+fn the_editor_writes_only_for_its_own_pages() {
+    let site = test_site();
+    let root = site.path();
+    // Without --edit there is no editor, and nothing is written.
+    let plain = start(root);
+    assert_eq!(get(&plain, "/_editor/").status, 404);
+    assert_eq!(post(&plain, "/_editor/save", &[], "title=x").status, 405);
+    drop(plain);
+
+    let server = start_full(root, &[], &["--edit"]);
+    let page = get(&server, "/_editor/new?type=news");
+    assert_eq!(page.status, 200);
+    assert!(
+        page.headers.contains("X-Frame-Options: DENY"),
+        "{}",
+        page.headers
+    );
+    let html = page.text();
+    let at = html
+        .find("name=\"token\" value=\"")
+        .expect("a token in the form")
+        + 20;
+    let token = &html[at..at + 64];
+    let form = format!("token={token}&type=news&unit=khanh-hoa&title=Bi%E1%BB%83u+d%C6%B0%C6%A1ng&issued=2024-03-15&body=N%E1%BB%99i+dung.");
+    let target = root.join("content/khanh-hoa/tin-tuc/bieu-duong.md");
+    let own = format!("Origin: http://{}", server.address);
+
+    let foreign = post(
+        &server,
+        "/_editor/save",
+        &["Origin: http://evil.example"],
+        &form,
+    );
+    assert_eq!(foreign.status, 403);
+    assert!(foreign.text().contains("Yêu cầu bị từ chối"));
+    let tokenless = form.replace(token, "");
+    assert_eq!(
+        post(&server, "/_editor/save", &[&own], &tokenless).status,
+        403
+    );
+    let cross = post(
+        &server,
+        "/_editor/save",
+        &["Sec-Fetch-Site: cross-site"],
+        &form,
+    );
+    assert_eq!(cross.status, 403);
+    let escape = format!("{form}&file=content/../config.toml&opened=x");
+    assert_eq!(post(&server, "/_editor/save", &[&own], &escape).status, 400);
+    assert!(!target.exists(), "nothing written by refused requests");
+
+    let saved = post(&server, "/_editor/save", &[&own], &form);
+    assert_eq!(saved.status, 303, "{}", saved.text());
+    let text = std::fs::read_to_string(&target).unwrap();
+    assert!(
+        text.starts_with(
+            "+++\ntitle = \"Biểu dương\"\nkind = \"tin-bai\"\nissued = \"2024-03-15\"\n"
+        ),
+        "{text}"
+    );
+    // A second new post of the same title never overwrites the first.
+    let again = post(&server, "/_editor/save", &[&own], &form);
+    assert_eq!(again.status, 400);
+    assert!(again
+        .text()
+        .contains("Đã có tệp content/khanh-hoa/tin-tuc/bieu-duong.md"));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), text);
+
+    // The editor's files are not part of the site a build publishes.
+    let out = tempfile::tempdir().unwrap();
+    assert!(build(root, out.path(), &[]).status.success());
+    for entry in walkdir::WalkDir::new(out.path()).into_iter().flatten() {
+        let name = entry.file_name().to_string_lossy();
+        assert!(!name.starts_with("editor."), "{}", entry.path().display());
+    }
+    assert!(!std::fs::read_to_string(out.path().join("index.html"))
+        .unwrap()
+        .contains("_editor"));
 }

@@ -7,7 +7,7 @@
 //! document never hides the errors of the others.
 
 mod document;
-mod front_matter;
+pub(crate) mod front_matter;
 pub mod images;
 mod jurisdiction;
 pub mod original;

@@ -416,6 +416,9 @@ fn list_pages_where(views: &Views, only: Option<&[DocId]>) -> Vec<PageSpec> {
             ),
         );
         context.insert("subtree_count".into(), json!(subtree_counts[j]));
+        if !subtree_documents(site, j, Some(true)).is_empty() {
+            context.insert("news_list".into(), json!(news_url(&jur.url_path())));
+        }
         context.insert(
             "predecessors".into(),
             predecessor_lists(views, j, &subtree_counts),
@@ -510,6 +513,17 @@ fn list_pages_where(views: &Views, only: Option<&[DocId]>) -> Vec<PageSpec> {
         if ids.is_empty() || !shows(&ids) {
             continue;
         }
+        if is_news_section(site, section) {
+            // The jurisdiction's news list is the one list of these posts:
+            // the folder's own address leads there.
+            let target = news_url(&site.jurisdiction(section.jurisdiction).url_path());
+            pages.push(
+                PageSpec::new(prefix, "moved.html")
+                    .with("heading", &section.title)
+                    .with("target", target),
+            );
+            continue;
+        }
         newest_first(site, &mut ids);
         let mut context = serde_json::Map::new();
         context.insert("heading".into(), json!(section.title));
@@ -556,6 +570,19 @@ fn list_pages_where(views: &Views, only: Option<&[DocId]>) -> Vec<PageSpec> {
     pages.extend(news_pages(views));
     pages.extend(embed_pages(views));
     pages
+}
+
+/// Whether a content folder holds news posts only (a `tin-tuc/` folder):
+/// its posts are listed by the jurisdiction's news list, not a list of its
+/// own.
+pub fn is_news_section(site: &Site, section: &crate::content::Section) -> bool {
+    let prefix = format!("{}/", section.path);
+    let mut docs = site
+        .documents
+        .iter()
+        .filter(|d| d.url_path.starts_with(&prefix))
+        .peekable();
+    docs.peek().is_some() && docs.all(|d| d.kind.is_news())
 }
 
 /// Where the news list of a jurisdiction is ("tin-bai/" site-wide).
@@ -923,7 +950,11 @@ pub fn navigation(views: &Views) -> serde_json::Value {
         .filter(|s| !s.path.contains('/'))
         .map(|s| Link {
             name: s.title.clone(),
-            url: format!("{}/", s.path),
+            url: if is_news_section(site, s) {
+                news_url("")
+            } else {
+                format!("{}/", s.path)
+            },
         })
         .collect();
     json!({

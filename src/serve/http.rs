@@ -1,6 +1,8 @@
 //! The small HTTP/1.1 server behind `serve`: one thread per connection,
 //! `Connection: close`, files from memory, and a server-sent-events stream
-//! that tells open pages to reload. Only GET and HEAD are answered.
+//! that tells open pages to reload. Only GET and HEAD are answered, and
+//! POST to the editor of `serve --edit` (whose body is read, within
+//! [`MAX_BODY`]).
 
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::{IpAddr, TcpStream};
@@ -12,7 +14,25 @@ pub struct Request {
     pub target: String,
     /// The `Host` header's value, if the request sent one.
     pub host: Option<String>,
+    /// Every header, names lowercased, in the order sent.
+    pub headers: Vec<(String, String)>,
+    /// The body of a POST (empty for other methods).
+    pub body: Vec<u8>,
 }
+
+impl Request {
+    /// The first value of header `name` (lowercase).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The largest request body read (an uploaded picture or received
+/// document); a larger one is refused.
+pub const MAX_BODY: usize = 32 * 1024 * 1024;
 
 /// Reads the request line and the `Host` header, and skips the other
 /// headers (a request body, which GET and HEAD do not have, is ignored).
@@ -33,6 +53,8 @@ pub fn read_request(stream: &TcpStream) -> io::Result<Request> {
         method: method.to_string(),
         target: target.to_string(),
         host: None,
+        headers: Vec::new(),
+        body: Vec::new(),
     };
     loop {
         let mut header = String::new();
@@ -40,10 +62,28 @@ pub fn read_request(stream: &TcpStream) -> io::Result<Request> {
             break;
         }
         if let Some((name, value)) = header.split_once(':') {
-            if name.trim().eq_ignore_ascii_case("host") {
+            let name = name.trim().to_ascii_lowercase();
+            if name == "host" {
                 request.host = Some(value.trim().to_string());
             }
+            request.headers.push((name, value.trim().to_string()));
         }
+    }
+    if request.method == "POST" {
+        let length: usize = request
+            .header("content-length")
+            .and_then(|v| v.parse().ok())
+            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "no Content-Length"))?;
+        if length > MAX_BODY {
+            return Err(io::Error::new(io::ErrorKind::InvalidData, "body too large"));
+        }
+        stream.set_read_timeout(Some(Duration::from_secs(60)))?;
+        let buffered = reader.buffer().len() as u64;
+        reader
+            .get_mut()
+            .set_limit((length as u64).saturating_sub(buffered));
+        request.body = vec![0; length];
+        io::Read::read_exact(&mut reader, &mut request.body)?;
     }
     Ok(request)
 }
@@ -156,10 +196,13 @@ pub fn respond(
     let reason = match status {
         200 => "OK",
         301 => "Moved Permanently",
+        303 => "See Other",
         400 => "Bad Request",
         403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        409 => "Conflict",
+        413 => "Payload Too Large",
         421 => "Misdirected Request",
         503 => "Service Unavailable",
         _ => "Internal Server Error",

@@ -6,9 +6,11 @@
 //! whole build, reusing what did not change ([`incremental`]). Open pages
 //! reload through server-sent events. A build that fails leaves the last
 //! good pages served, with the errors shown over them, until a build
-//! succeeds again. Nothing is ever written to disk.
+//! succeeds again. Nothing is ever written to disk, except by the editor
+//! of `serve --edit` ([`edit`]), on loopback only, at the user's request.
 
 pub mod catchup;
+pub mod edit;
 pub mod fast;
 pub mod http;
 pub mod incremental;
@@ -37,6 +39,8 @@ pub struct ServeOptions {
     pub port: u16,
     pub open: bool,
     pub drafts: bool,
+    /// Serve the editor at `/_editor/` (loopback interfaces only).
+    pub edit: bool,
 }
 
 /// What the server answers with: the last good build and the errors of the
@@ -137,9 +141,18 @@ impl Shared {
 }
 
 pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
+    if options.edit && !options.interface.is_loopback() {
+        anyhow::bail!(
+            "--edit writes files and is only served on loopback (127.0.0.1 or ::1), not on {}",
+            options.interface
+        );
+    }
     let listener = TcpListener::bind((options.interface, options.port))?;
     let address = listener.local_addr()?;
     let url = format!("http://{address}/");
+    let editor = options
+        .edit
+        .then(|| Arc::new(edit::Editor::new(&options.root, &url)));
     let build_options = BuildOptions {
         root: options.root.clone(),
         output_dir: None,
@@ -172,6 +185,12 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
         "Serving {} at {url} (Ctrl+C to stop)",
         options.root.display()
     );
+    if editor.is_some() {
+        println!(
+            "Editor at {url}{} (loopback only)",
+            edit::PREFIX.trim_start_matches('/')
+        );
+    }
     let _ = std::io::stdout().flush();
     if options.open {
         let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
@@ -179,7 +198,7 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
 
     let server = shared.clone();
     let bound = address.ip();
-    std::thread::spawn(move || accept(listener, server, bound));
+    std::thread::spawn(move || accept(listener, server, bound, editor));
     let mut serving = Serving {
         options: build_options,
         memo,
@@ -572,7 +591,12 @@ fn rebuild(
 /// that opens connections in a loop cannot exhaust threads or descriptors.
 const MAX_CONNECTIONS: usize = 128;
 
-fn accept(listener: TcpListener, shared: Arc<Shared>, bound: IpAddr) {
+fn accept(
+    listener: TcpListener,
+    shared: Arc<Shared>,
+    bound: IpAddr,
+    editor: Option<Arc<edit::Editor>>,
+) {
     let open = Arc::new(AtomicUsize::new(0));
     for mut stream in listener.incoming().flatten() {
         if open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
@@ -580,9 +604,9 @@ fn accept(listener: TcpListener, shared: Arc<Shared>, bound: IpAddr) {
             http::refuse_busy(&mut stream);
             continue;
         }
-        let (shared, open) = (shared.clone(), open.clone());
+        let (shared, open, editor) = (shared.clone(), open.clone(), editor.clone());
         std::thread::spawn(move || {
-            let _ = handle(stream, &shared, bound);
+            let _ = handle(stream, &shared, bound, editor.as_deref());
             open.fetch_sub(1, Ordering::SeqCst);
         });
     }
@@ -591,7 +615,12 @@ fn accept(listener: TcpListener, shared: Arc<Shared>, bound: IpAddr) {
 const EVENTS: &str = "/__vanban/events";
 const SCRIPT: &str = "/__vanban/reload.js";
 
-fn handle(mut stream: TcpStream, shared: &Shared, bound: IpAddr) -> std::io::Result<()> {
+fn handle(
+    mut stream: TcpStream,
+    shared: &Shared,
+    bound: IpAddr,
+    editor: Option<&edit::Editor>,
+) -> std::io::Result<()> {
     let request = match http::read_request(&stream) {
         Ok(r) => r,
         Err(_) => return http::respond(&mut stream, 400, &[], b"bad request\n", false),
@@ -604,11 +633,25 @@ fn handle(mut stream: TcpStream, shared: &Shared, bound: IpAddr) -> std::io::Res
         let body = b"vanban serve answers only requests for localhost or its own address\n";
         return http::respond(&mut stream, 421, &[], body, false);
     }
+    let path_only = request.target.split(['?', '#']).next().unwrap_or("");
+    if let Some(editor) = editor.filter(|_| edit::is_editor_path(path_only)) {
+        let answer = editor.handle(&request);
+        let mut headers: Vec<(&str, &str)> = vec![("Content-Type", answer.content_type)];
+        headers.extend(answer.headers.iter().map(|(k, v)| (*k, v.as_str())));
+        headers.extend(edit::SECURITY_HEADERS);
+        let head_only = request.method == "HEAD";
+        return http::respond(
+            &mut stream,
+            answer.status,
+            &headers,
+            &answer.body,
+            head_only,
+        );
+    }
     let head_only = request.method == "HEAD";
     if request.method != "GET" && !head_only {
         return http::respond(&mut stream, 405, &[("Allow", "GET, HEAD")], b"", false);
     }
-    let path_only = request.target.split(['?', '#']).next().unwrap_or("");
     if path_only == EVENTS {
         return events(stream, shared);
     }
