@@ -39,8 +39,9 @@ fn usage(message: String) -> NewError {
 pub fn new_content(options: &NewOptions) -> Result<PathBuf, NewError> {
     let kind = Kind::lookup(&options.kind).ok_or_else(|| {
         usage(format!(
-            "unknown kind \"{}\": expected one of: {}",
+            "unknown kind \"{}\"{}: expected one of: {}",
             options.kind,
+            Kind::suggestion(&options.kind),
             Kind::allowed_list()
         ))
     })?;
@@ -74,9 +75,7 @@ pub fn new_content(options: &NewOptions) -> Result<PathBuf, NewError> {
                 .all(|c| matches!(c, std::path::Component::Normal(_)));
         folder = content.join(under);
         if !safe || !is_jurisdiction(&folder) {
-            return Err(usage(format!(
-                "--under {under}: no jurisdiction folder content/{under}/ (a folder whose _index.md has `level`)"
-            )));
+            return Err(usage(unknown_under(&content, under)));
         }
     }
     if kind.is_news() {
@@ -107,6 +106,40 @@ fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> NewError + '_ {
         message: format!("cannot write {}: {e}", path.display()),
         usage: false,
     }
+}
+
+/// What `--under` may name, with the nearest folder to what was typed.
+fn unknown_under(content: &Path, under: &str) -> String {
+    let folders = jurisdiction_folders(content);
+    let hint = crate::text::closest(under, folders.iter().map(String::as_str))
+        .map(|f| format!(" Did you mean --under {f}?"))
+        .unwrap_or_default();
+    let list = if folders.is_empty() {
+        "the site has none yet; create content/<folder>/_index.md with `level`".to_string()
+    } else {
+        format!(
+            "the site's jurisdiction folders are: {}",
+            folders.join(", ")
+        )
+    };
+    format!("--under {under}: no jurisdiction folder content/{under}/ (a folder whose _index.md has `level`); {list}.{hint}")
+}
+
+/// Jurisdiction folders under `content`, as `--under` takes them
+/// ("khanh-hoa", "quang-tri/vinh-linh"), in path order.
+fn jurisdiction_folders(content: &Path) -> Vec<String> {
+    walkdir::WalkDir::new(content)
+        .min_depth(1)
+        .max_depth(4)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_dir() && is_jurisdiction(e.path()))
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(content).ok()?;
+            Some(rel.to_string_lossy().replace('\\', "/"))
+        })
+        .collect()
 }
 
 fn is_jurisdiction(folder: &Path) -> bool {

@@ -362,6 +362,17 @@ fn vanban_new_writes_posts_and_documents_that_build() {
         assert_eq!(o.status.code(), Some(code), "{args:?}: {}", stderr(&o));
         assert!(stderr(&o).starts_with("error: "), "{}", stderr(&o));
     }
+    // A near miss names the folder meant and lists the ones there are.
+    let o = new_file(s.path(), &["new", "tin-bai", "X", "--under", "khanh-ho"]);
+    let err = stderr(&o);
+    assert!(err.contains("jurisdiction folders are: khanh-hoa"), "{err}");
+    assert!(err.contains("Did you mean --under khanh-hoa?"), "{err}");
+    let o = new_file(s.path(), &["new", "ke-hoac", "X"]);
+    assert!(
+        stderr(&o).contains("did you mean \"ke-hoach\"?"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 /// Shared on Zalo or Facebook, each page shows its own title, description

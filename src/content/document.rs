@@ -181,7 +181,8 @@ pub fn parse(text: &str, at: Placement<'_>) -> (Option<Document>, Vec<Diagnostic
                     "kind",
                     "unknown-kind",
                     format!(
-                        "unknown kind \"{k}\": expected one of: {}",
+                        "unknown kind \"{k}\"{}: expected one of: {}",
+                        Kind::suggestion(k),
                         Kind::allowed_list()
                     ),
                 );
@@ -198,7 +199,8 @@ pub fn parse(text: &str, at: Placement<'_>) -> (Option<Document>, Vec<Diagnostic
                     key,
                     "invalid-date",
                     format!(
-                        "invalid date `{value}` for `{key}`: expected \"YYYY-MM-DD\", or \"YYYY-MM\" / \"YYYY\" when the document leaves the day or month blank"
+                        "invalid date `{value}` for `{key}`: expected \"YYYY-MM-DD\", or \"YYYY-MM\" / \"YYYY\" when the document leaves the day or month blank{}",
+                        date_suggestion(value)
                     ),
                 );
             }
@@ -453,6 +455,17 @@ pub fn parse(text: &str, at: Placement<'_>) -> (Option<Document>, Vec<Diagnostic
     (Some(doc), findings)
 }
 
+/// "; did you mean \"2019-07-12\"?" for a date written day first, as
+/// Vietnamese text writes it ("12/7/2019", "12.07.2019").
+fn date_suggestion(value: &toml::Value) -> String {
+    let Some(text) = date_text(value) else {
+        return String::new();
+    };
+    PartialDate::parse_dmy(&text)
+        .map(|d| format!("; did you mean \"{}\"?", d.iso()))
+        .unwrap_or_default()
+}
+
 /// Where a table (`[image]`) or key (`image = {…}`, `image:`) starts.
 fn locate_table(front_matter: &str, key: &str) -> (usize, usize) {
     let header = format!("[{key}]");
@@ -598,6 +611,17 @@ mod tests {
         let (_, findings) =
             parse_str("+++\ntitle = \"T\"\nkind = \"bao-cao\"\nissued = \"2022-13-01\"\n+++\n");
         assert_eq!((findings[0].code, findings[0].line), ("invalid-date", 4));
+        let (_, findings) =
+            parse_str("+++\ntitle = \"T\"\nkind = \"bao-cao\"\nissued = \"12/7/2019\"\n+++\n");
+        assert!(
+            findings[0]
+                .message
+                .ends_with("did you mean \"2019-07-12\"?"),
+            "{}",
+            findings[0].message
+        );
+        let (_, findings) = parse_str("+++\ntitle = \"T\"\nkind = \"ke-hoac\"\n+++\n");
+        assert!(findings[0].message.contains("did you mean \"ke-hoach\"?"));
     }
 
     #[test]

@@ -179,21 +179,7 @@ pub fn is_structural(text: &str) -> bool {
         || text.starts_with('|')
 }
 
-/// Levenshtein distance, for labels typed wrong ("Noi nhậm").
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
+pub use crate::text::edit_distance;
 
 /// Parses a "- item" list that follows a label ("Kính gửi:", "Nơi nhận:")
 /// starting at `start`. Items are kept as written without the "- "; a line

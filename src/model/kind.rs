@@ -116,6 +116,13 @@ impl Kind {
     }
 
     /// The allowed slugs, for error messages.
+    /// "; did you mean \"ke-hoach\"?" for a near miss of a kind slug, or "".
+    pub fn suggestion(typed: &str) -> String {
+        crate::text::closest(typed, KINDS.iter().map(|k| k.slug))
+            .map(|k| format!("; did you mean \"{k}\"?"))
+            .unwrap_or_default()
+    }
+
     pub fn allowed_list() -> String {
         KINDS.iter().map(|k| k.slug).collect::<Vec<_>>().join(", ")
     }

@@ -8,7 +8,9 @@
 mod escape;
 mod fold;
 mod slug;
+mod suggest;
 
 pub use escape::escape_markup;
 pub use fold::{fold, fold_char, nfc};
 pub use slug::slugify;
+pub use suggest::{closest, edit_distance};
