@@ -355,10 +355,11 @@ pub fn search_with_loader(load: &mut Loader, q: &Query, limit: usize) -> io::Res
     let mut chunks: HashMap<u32, Vec<u8>> = HashMap::new();
     for d in shown {
         let (c, i) = format::chunk_of(&starts, d);
-        if !chunks.contains_key(&c) {
-            chunks.insert(c, load(&format::chunk_path(c))?);
-        }
-        let bytes = format::record_in(&chunks[&c], i).ok_or_else(|| bad("record"))?;
+        let chunk = match chunks.entry(c) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(load(&format::chunk_path(c))?),
+        };
+        let bytes = format::record_in(chunk, i).ok_or_else(|| bad("record"))?;
         let nl = bytes
             .iter()
             .position(|&b| b == b'\n')
