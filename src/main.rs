@@ -150,6 +150,13 @@ enum Command {
         /// Also write the same documents as a Hugo site here.
         #[arg(long)]
         hugo: Option<PathBuf>,
+        /// Also write the same documents as a Zola site here.
+        #[arg(long)]
+        zola: Option<PathBuf>,
+        /// Each document (about 1,500 words) also cites 4–5 documents that
+        /// are not on the site, nearly all distinct.
+        #[arg(long)]
+        long_tail: bool,
     },
     /// Write a new news post or document with today's date and the front
     /// matter to fill in, e.g. `vanban new tin-bai "Biểu dương …" --under khanh-hoa`.
@@ -319,10 +326,17 @@ fn main() -> ExitCode {
             out,
             seed,
             hugo,
+            zola,
+            long_tail,
         } => {
-            let stats = vanban::corpus::generate(&out, docs, seed).and_then(|stats| {
+            use vanban::corpus::hugo::{write_site, Peer};
+            let opts = vanban::corpus::CorpusOptions { long_tail };
+            let stats = vanban::corpus::generate_with(&out, docs, seed, opts).and_then(|stats| {
                 if let Some(h) = &hugo {
-                    vanban::corpus::hugo::write_hugo_site(&out, h)?;
+                    write_site(&out, h, Peer::Hugo)?;
+                }
+                if let Some(z) = &zola {
+                    write_site(&out, z, Peer::Zola)?;
                 }
                 Ok(stats)
             });

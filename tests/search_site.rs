@@ -140,13 +140,42 @@ fn the_index_is_split_into_shards_terms_and_records() {
     assert!(dir.join("meta.json").is_file());
     assert!(dir.join("filters.bin").is_file());
     assert!(count("s") >= 1, "term shards");
-    // One record per indexed document (documents and cited stubs): a line
-    // of JSON metadata, then the snippet text, gzip-compressed.
+    // Records in chunks (documents and cited stubs): each a varint length,
+    // a line of JSON metadata, then the snippet text, gzip-compressed.
     let meta: Value =
         serde_json::from_str(&common::read(&dir.join("meta.json"))).expect("meta parses");
-    assert_eq!(Some(count("d") as u64), meta["docs"].as_u64());
-    let gzipped = (0..count("d")).any(|i| {
-        let record = std::fs::read(dir.join(format!("d/{i}.bin"))).expect("record");
+    let docs = meta["docs"].as_u64().expect("docs") as usize;
+    let chunks = (0..)
+        .map(|c| dir.join(format!("r/{c}.bin")))
+        .take_while(|p| p.is_file())
+        .map(|p| std::fs::read(p).expect("chunk"))
+        .collect::<Vec<_>>();
+    assert_eq!(count("r"), 2 * chunks.len(), "every chunk and its .js twin");
+    let mut records = Vec::new();
+    for c in &chunks {
+        let mut pos = 0;
+        while pos < c.len() {
+            let (mut len, mut shift) = (0usize, 0);
+            loop {
+                let b = c[pos];
+                pos += 1;
+                len |= usize::from(b & 0x7f) << shift;
+                shift += 7;
+                if b < 0x80 {
+                    break;
+                }
+            }
+            records.push(c[pos..pos + len].to_vec());
+            pos += len;
+        }
+    }
+    assert_eq!(records.len(), docs, "one record per indexed document");
+    assert!(
+        chunks.len() < docs,
+        "{} chunks for {docs} records",
+        chunks.len()
+    );
+    let gzipped = records.iter().any(|record| {
         let nl = record
             .iter()
             .position(|&b| b == b'\n')

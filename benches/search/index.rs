@@ -154,7 +154,7 @@ fn main() {
         size("search/s/"),
         count("search/t/"),
         size("search/t/"),
-        count("search/d/"),
-        size("search/d/"),
+        count("search/r/"),
+        size("search/r/"),
     );
 }

@@ -62,6 +62,11 @@ fn some<'a, R: Rng>(pool: &'a [&'a str], rng: &mut R, lo: usize, hi: usize) -> V
 /// Builds the Markdown body of a document.
 pub fn body<R: Rng>(kind: &str, ctx: &Ctx, cites: &Cites, rng: &mut R) -> String {
     let target = target_words(kind, rng);
+    body_of(kind, ctx, cites, rng, target)
+}
+
+/// Builds a body of about `target` words.
+pub fn body_of<R: Rng>(kind: &str, ctx: &Ctx, cites: &Cites, rng: &mut R, target: usize) -> String {
     let mut b = Body::with_capacity(target * 8);
     match kind {
         "ke-hoach" | "chuong-trinh" | "huong-dan" | "nghi-quyet" => {

@@ -14,8 +14,31 @@ use std::path::Path;
 /// Hugo's own front-matter keys, kept at the top level.
 const HUGO_KEYS: &[&str] = &["title", "slug", "draft", "weight"];
 
-/// Converts one file's front matter; `None` if it has none.
+/// The peer a site is converted for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Peer {
+    Hugo,
+    Zola,
+}
+
+impl Peer {
+    /// The table that holds the project's own fields.
+    fn table(self) -> &'static str {
+        match self {
+            Peer::Hugo => "params",
+            Peer::Zola => "extra",
+        }
+    }
+}
+
+/// Converts one file's front matter for Hugo; `None` if it has none.
 pub fn convert(source: &str) -> Option<String> {
+    convert_for(source, Peer::Hugo)
+}
+
+/// Converts one file's front matter for `peer`; `None` if it has none.
+pub fn convert_for(source: &str, peer: Peer) -> Option<String> {
+    let table = peer.table();
     let rest = source.strip_prefix("+++\n")?;
     let end = rest.find("\n+++\n").map(|e| e + 1).or_else(|| {
         rest.strip_suffix("+++")
@@ -39,8 +62,8 @@ pub fn convert(source: &str) -> Option<String> {
             in_table = true;
             let header = trimmed
                 .strip_prefix("[[")
-                .map(|h| format!("[[params.{h}"))
-                .unwrap_or_else(|| format!("[params.{}", &trimmed[1..]));
+                .map(|h| format!("[[{table}.{h}"))
+                .unwrap_or_else(|| format!("[{table}.{}", &trimmed[1..]));
             tables.push_str(&header);
             tables.push('\n');
             continue;
@@ -89,7 +112,7 @@ pub fn convert(source: &str) -> Option<String> {
     out.push_str("+++\n");
     out.push_str(&top);
     if !params.trim().is_empty() {
-        out.push_str("[params]\n");
+        out.push_str(&format!("[{table}]\n"));
         out.push_str(&params);
     }
     out.push_str(&tables);
@@ -119,12 +142,19 @@ fn full_date(value: &str) -> Option<String> {
 /// `out/content`, and returns how many Markdown files it converted. Hugo's
 /// `hugo.toml` and layouts are the caller's (see `benches/run.sh`).
 pub fn write_hugo_site(src: &Path, out: &Path) -> io::Result<usize> {
+    write_site(src, out, Peer::Hugo)
+}
+
+/// Writes the `peer` version of `src/content` into `out/content`, and
+/// returns how many Markdown files it converted; the peer's configuration
+/// and templates are the caller's (see `benches/run.sh`).
+pub fn write_site(src: &Path, out: &Path, peer: Peer) -> io::Result<usize> {
     let mut count = 0;
-    convert_dir(&src.join("content"), &out.join("content"), &mut count)?;
+    convert_dir(&src.join("content"), &out.join("content"), peer, &mut count)?;
     Ok(count)
 }
 
-fn convert_dir(from: &Path, to: &Path, count: &mut usize) -> io::Result<()> {
+fn convert_dir(from: &Path, to: &Path, peer: Peer, count: &mut usize) -> io::Result<()> {
     fs::create_dir_all(to)?;
     let mut entries: Vec<_> = fs::read_dir(from)?.collect::<Result<_, _>>()?;
     entries.sort_by_key(|e| e.file_name());
@@ -132,10 +162,10 @@ fn convert_dir(from: &Path, to: &Path, count: &mut usize) -> io::Result<()> {
         let path = entry.path();
         let target = to.join(entry.file_name());
         if entry.file_type()?.is_dir() {
-            convert_dir(&path, &target, count)?;
+            convert_dir(&path, &target, peer, count)?;
         } else if path.extension().is_some_and(|e| e == "md") {
             let source = fs::read_to_string(&path)?;
-            let converted = convert(&source).unwrap_or(source);
+            let converted = convert_for(&source, peer).unwrap_or(source);
             let mut f = io::BufWriter::new(fs::File::create(&target)?);
             f.write_all(converted.as_bytes())?;
             f.flush()?;
@@ -172,6 +202,27 @@ mod tests {
         assert_eq!(front["params"]["signer"]["name"].as_str(), Some("A"));
         assert!(front.get("kind").is_none());
         assert!(out.ends_with("+++\nBody [^1]\n"));
+    }
+
+    #[test]
+    fn zola_gets_the_fields_under_extra() {
+        let src = "+++\ntitle = \"Kế hoạch\"\nkind = \"ke-hoach\"\nissued = \"2024\"\n\n[signer]\nname = \"A\"\n+++\nBody\n";
+        let out = convert_for(src, Peer::Zola).unwrap();
+        let front: toml::Table = toml::from_str(
+            out.strip_prefix("+++\n")
+                .unwrap()
+                .split("+++\n")
+                .next()
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            front["date"].as_datetime().unwrap().to_string(),
+            "2024-01-01"
+        );
+        assert_eq!(front["extra"]["kind"].as_str(), Some("ke-hoach"));
+        assert_eq!(front["extra"]["signer"]["name"].as_str(), Some("A"));
+        assert!(front.get("params").is_none() && front.get("kind").is_none());
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod bodies;
 mod citations;
 mod geography;
 pub mod hugo;
+mod long_tail;
 mod names;
 mod phrases;
 mod text;
@@ -30,6 +31,14 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use text::Ctx;
 use titles::{Issuer, TOPICS};
+
+/// What to generate beside the documents' own structure.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CorpusOptions {
+    /// Each document (about 1,500 words) also cites 4–5 documents that are
+    /// not on the site, nearly all distinct: see [`long_tail`].
+    pub long_tail: bool,
+}
 
 /// What `generate` wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -800,6 +809,16 @@ fn jurisdiction_index(jurs: &[Jur], j: &Jur) -> String {
 /// Writes `docs` documents to `out` (a vanban site: `config.toml` and
 /// `content/`). The same `seed` and `docs` give byte-identical files.
 pub fn generate(out: &Path, docs: usize, seed: u64) -> io::Result<CorpusStats> {
+    generate_with(out, docs, seed, CorpusOptions::default())
+}
+
+/// [`generate`] with options; the default options give the same files.
+pub fn generate_with(
+    out: &Path,
+    docs: usize,
+    seed: u64,
+    opts: CorpusOptions,
+) -> io::Result<CorpusStats> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let jurs = build_world(&mut rng);
     let n_national = docs.min(NATIONAL.len());
@@ -881,9 +900,15 @@ pub fn generate(out: &Path, docs: usize, seed: u64) -> io::Result<CorpusStats> {
 
     let mut news_sections: BTreeSet<usize> = BTreeSet::new();
     for i in 0..planned.len() {
-        let cites = choose_cites(&jurs, &planned, &index, &national, i, &mut rng);
+        let mut cites = choose_cites(&jurs, &planned, &index, &national, i, &mut rng);
         let d = &planned[i];
         let j = &jurs[d.jur];
+        let target = if opts.long_tail {
+            cites.primary.extend(long_tail_cites(&jurs, d, &mut rng));
+            Some(long_tail::target_words(&mut rng))
+        } else {
+            None
+        };
         let mut dir = format!("content/{}", j.path);
         if d.kind == "tin-bai" {
             dir.push_str("/tin-tuc");
@@ -901,7 +926,7 @@ pub fn generate(out: &Path, docs: usize, seed: u64) -> io::Result<CorpusStats> {
             format!("{dir}/{}-{}-{}.md", d.date.year, d.kind, i + 1)
         };
         buf.clear();
-        write_document(&mut buf, &jurs, d, &cites, &mut rng);
+        write_document(&mut buf, &jurs, d, &cites, target, &mut rng);
         w.write(&file, &buf)?;
     }
 
@@ -912,7 +937,27 @@ pub fn generate(out: &Path, docs: usize, seed: u64) -> io::Result<CorpusStats> {
     })
 }
 
-fn write_document(buf: &mut String, jurs: &[Jur], d: &Doc, cites: &Cites, rng: &mut ChaCha8Rng) {
+/// The long-tail citations of `d`: departments of its province, offices of
+/// its district.
+fn long_tail_cites(jurs: &[Jur], d: &Doc, rng: &mut ChaCha8Rng) -> Vec<Ref> {
+    let j = &jurs[d.jur];
+    let province = jurs[j.province].place();
+    let district = j.place();
+    let place = long_tail::Place {
+        province: &province,
+        district: j.district.then_some(district.as_str()),
+    };
+    long_tail::cites(rng, d.date.year, &place)
+}
+
+fn write_document(
+    buf: &mut String,
+    jurs: &[Jur],
+    d: &Doc,
+    cites: &Cites,
+    target: Option<usize>,
+    rng: &mut ChaCha8Rng,
+) {
     let j = &jurs[d.jur];
     let (issuer, parent, short) = issuer_names(jurs, j, d.issuer);
     buf.push_str("+++\n");
@@ -1029,7 +1074,11 @@ fn write_document(buf: &mut String, jurs: &[Jur], d: &Doc, cites: &Cites, rng: &
         day: DateStyle::Plain.format(&d.date),
         year: d.date.year,
     };
-    buf.push_str(&bodies::body(d.kind, &ctx, cites, rng));
+    let body = match target {
+        Some(t) => bodies::body_of(d.kind, &ctx, cites, rng, t),
+        None => bodies::body(d.kind, &ctx, cites, rng),
+    };
+    buf.push_str(&body);
     buf.push('\n');
 }
 

@@ -251,3 +251,62 @@ fn hugo_conversion_keeps_every_file() {
     fs::remove_dir_all(src).unwrap();
     fs::remove_dir_all(out).unwrap();
 }
+
+/// The numbers cited in a body whose issuer is a sở or a district's phòng
+/// (the long tail: no such office issues documents in the corpus).
+fn long_tail_numbers(body: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (at, _) in body.match_indices(" số ") {
+        let rest = &body[at + " số ".len()..];
+        let num: String = rest
+            .chars()
+            .take_while(|c| !c.is_whitespace() && *c != ',' && *c != ';')
+            .collect();
+        let tail = rest.split(';').next().unwrap_or("");
+        if tail.contains("của Sở ") || tail.contains("của Phòng ") {
+            out.push(num);
+        }
+    }
+    out
+}
+
+#[test]
+fn long_tail_documents_cite_many_distinct_absent_documents() {
+    let dir = temp_dir("long");
+    let opts = CorpusOptions { long_tail: true };
+    generate_with(&dir, 400, 5, opts).unwrap();
+    let (mut docs, mut cited, mut words) = (0, Vec::new(), 0usize);
+    for (path, text) in files(&dir) {
+        if !path.ends_with(".md") || path.ends_with("_index.md") || !path.contains('/') {
+            continue;
+        }
+        let body = split_front(&text).1;
+        if text.contains("kind = \"tin-bai\"") || path.matches('/').count() < 2 {
+            continue;
+        }
+        docs += 1;
+        words += body.split_whitespace().count();
+        let mut mine = long_tail_numbers(body);
+        mine.sort();
+        mine.dedup();
+        assert!(mine.len() >= 3, "{path}: {mine:?}");
+        cited.extend(mine);
+    }
+    let all = cited.len();
+    cited.sort();
+    cited.dedup();
+    assert!(docs > 300, "{docs}");
+    assert!(all >= docs * 4, "{all} citations in {docs} documents");
+    // Nearly all distinct (numbers repeat across provinces at most).
+    assert!(cited.len() * 100 >= all * 97, "{} of {all}", cited.len());
+    let avg = words / docs;
+    assert!((1200..=2200).contains(&avg), "{avg} words on average");
+    // The default corpus is unchanged by the option's existence.
+    let (a, b) = (temp_dir("la"), temp_dir("lb"));
+    generate(&a, 50, 5).unwrap();
+    generate_with(&b, 50, 5, CorpusOptions::default()).unwrap();
+    assert_eq!(tree_hash(&a), tree_hash(&b));
+    for d in [dir, a, b] {
+        fs::remove_dir_all(d).unwrap();
+    }
+}

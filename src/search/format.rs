@@ -14,8 +14,17 @@
 //!   hash), entries as in a shard.
 //! - `s/{n}.bin`: term shards, see [`put_entry`]; the other terms, hashed to
 //!   a shard by [`shard_key`].
-//! - `d/{id}.bin`: one document's metadata (a line of JSON) and snippet text
-//!   (gzip), fetched only for the hits shown.
+//! - `records.bin`: where the record chunks start, see [`chunk_records`].
+//! - `r/{chunk}.bin`: the records of a range of consecutive doc ids, each
+//!   a varint length then the record: the document's metadata (a line of
+//!   JSON) and snippet text (gzip). A query fetches the chunks of the hits
+//!   shown. One file per record was 640,854 files at 100,000 documents
+//!   with their long tail of cited stubs (issue 19); a stub's record is a
+//!   line of JSON, so a chunk holds about a hundred of them, or a few
+//!   documents with their texts.
+//! - every file above also as `{path}.js`, a script that hands the bytes
+//!   (base64) to `VanbanSearch.put`: a page opened from `file://` cannot
+//!   `fetch()` files, but it can load scripts (see [`script`]).
 //!
 //! All numbers are unsigned LEB128 varints. Scores are integers so that
 //! Rust and JavaScript rank identically without sharing float libraries.
@@ -34,8 +43,84 @@ pub fn term_path(hash: u32) -> String {
     format!("search/t/{hash:x}.bin")
 }
 
-pub fn doc_path(id: u32) -> String {
-    format!("search/d/{id}.bin")
+/// Where the record chunks start: the first doc id of every chunk but the
+/// first (which starts at 0), as varint deltas.
+pub const RECORDS: &str = "search/records.bin";
+
+pub fn chunk_path(chunk: u32) -> String {
+    format!("search/r/{chunk}.bin")
+}
+
+/// Groups records (in doc-id order) into chunks of about `target` bytes:
+/// a chunk ends before the record that would take it past `target`, so a
+/// large record stands alone. Returns records.bin and the chunks.
+pub fn chunk_records(records: &[Vec<u8>], target: usize) -> (Vec<u8>, Vec<Vec<u8>>) {
+    let (mut starts, mut chunks, mut last) = (Vec::new(), Vec::new(), 0u64);
+    let mut cur: Vec<u8> = Vec::new();
+    for (id, r) in records.iter().enumerate() {
+        if !cur.is_empty() && cur.len() + r.len() + 3 > target {
+            chunks.push(std::mem::take(&mut cur));
+            put_varint(&mut starts, id as u64 - last);
+            last = id as u64;
+        }
+        put_varint(&mut cur, r.len() as u64);
+        cur.extend_from_slice(r);
+    }
+    chunks.push(cur);
+    (starts, chunks)
+}
+
+/// The first doc id of every chunk, from records.bin.
+pub fn parse_starts(buf: &[u8]) -> Option<Vec<u32>> {
+    let (mut pos, mut at, mut out) = (0, 0u32, vec![0]);
+    while pos < buf.len() {
+        at += get_varint(buf, &mut pos)? as u32;
+        out.push(at);
+    }
+    Some(out)
+}
+
+/// The chunk holding `doc` and its place in that chunk.
+pub fn chunk_of(starts: &[u32], doc: u32) -> (u32, usize) {
+    let c = starts.partition_point(|&s| s <= doc).max(1) - 1;
+    (c as u32, (doc - starts[c]) as usize)
+}
+
+/// The `index`-th record of a chunk.
+pub fn record_in(chunk: &[u8], index: usize) -> Option<&[u8]> {
+    let mut pos = 0;
+    for i in 0.. {
+        let len = get_varint(chunk, &mut pos)? as usize;
+        if i == index {
+            return chunk.get(pos..pos + len);
+        }
+        pos += len;
+    }
+    None
+}
+
+/// The script twin of an index file, for pages opened from `file://`:
+/// `VanbanSearch.put("search/s/1.bin","<base64>");`.
+pub fn script(path: &str, bytes: &[u8]) -> Vec<u8> {
+    const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = Vec::with_capacity(bytes.len() * 4 / 3 + path.len() + 32);
+    out.extend_from_slice(b"VanbanSearch.put(\"");
+    out.extend_from_slice(path.as_bytes());
+    out.extend_from_slice(b"\",\"");
+    for c in bytes.chunks(3) {
+        let n = (u32::from(c[0]) << 16)
+            | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*c.get(2).unwrap_or(&0));
+        for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
+            if i <= c.len() {
+                out.push(B64[(n >> shift & 63) as usize]);
+            } else {
+                out.push(b'=');
+            }
+        }
+    }
+    out.extend_from_slice(b"\");\n");
+    out
 }
 
 /// Fast compression: snippet texts are most of the index's bytes on disk
@@ -333,6 +418,43 @@ mod tests {
             assert_eq!(get_varint(&buf, &mut pos), Some(v));
         }
         assert_eq!(get_varint(&buf, &mut pos), None);
+    }
+
+    #[test]
+    fn records_are_found_in_their_chunks() {
+        let records: Vec<Vec<u8>> = (0..50u8)
+            .map(|i| vec![i; 1 + (i as usize % 7) * 40])
+            .collect();
+        let (starts, chunks) = chunk_records(&records, 300);
+        assert!(chunks.len() > 5 && chunks.len() < 50, "{}", chunks.len());
+        assert!(chunks
+            .iter()
+            .all(|c| c.len() <= 300 || record_in(c, 1).is_none()));
+        let starts = parse_starts(&starts).unwrap();
+        assert_eq!(starts.len(), chunks.len());
+        for (id, r) in records.iter().enumerate() {
+            let (c, i) = chunk_of(&starts, id as u32);
+            assert_eq!(
+                record_in(&chunks[c as usize], i),
+                Some(r.as_slice()),
+                "{id}"
+            );
+        }
+    }
+
+    #[test]
+    fn scripts_carry_the_bytes_in_base64() {
+        let s = script("search/meta.json", b"{\"a\":1}xy");
+        assert_eq!(
+            String::from_utf8(s).unwrap(),
+            "VanbanSearch.put(\"search/meta.json\",\"eyJhIjoxfXh5\");\n"
+        );
+        assert!(String::from_utf8(script("p", b"ab"))
+            .unwrap()
+            .contains("\"YWI=\""));
+        assert!(String::from_utf8(script("p", b"a"))
+            .unwrap()
+            .contains("\"YQ==\""));
     }
 
     #[test]

@@ -32,6 +32,13 @@ pub struct IndexOptions {
     /// Below this many documents no term becomes a bitmap: bitmaps drop
     /// term frequencies, which would leave a small site with many ties.
     pub bitmap_min_docs: usize,
+    /// Records are grouped into chunks of about this many bytes: a query
+    /// fetches the chunks of its hits shown, so larger chunks mean fewer
+    /// files and more bytes per query.
+    pub chunk_bytes: usize,
+    /// Also write every file as a script (`{path}.js`), which a page
+    /// opened from `file://` can load where it cannot fetch.
+    pub scripts: bool,
 }
 
 impl Default for IndexOptions {
@@ -41,6 +48,8 @@ impl Default for IndexOptions {
             big_bytes: 2 * 1024,
             text_chars: 20_000,
             bitmap_min_docs: 256,
+            chunk_bytes: 16 * 1024,
+            scripts: true,
         }
     }
 }
@@ -61,8 +70,8 @@ pub(super) struct Meta {
     pub years: Vec<u16>,
 }
 
-/// One document's record (`search/d/{id}.bin`), fetched only when the
-/// document is shown as a hit: this as one line of JSON, a newline, then
+/// One document's record (in a chunk `search/r/{n}.bin`), fetched only when
+/// the document is shown as a hit: this as one line of JSON, a newline, then
 /// the snippet text gzip-compressed (a browser without
 /// DecompressionStream still shows the hit, without its snippet).
 #[derive(Serialize, Deserialize)]
@@ -638,7 +647,7 @@ pub fn build_index_with(docs: &[SearchDoc], opts: &IndexOptions) -> Vec<IndexFil
     let mut files = Vec::new();
     let (filters, dates, meta_lists) = filters(&sorted);
     let meta = Meta {
-        version: 3,
+        version: 4,
         docs: n as u32,
         shards,
         bitmap_level: format::bitmap_level(),
@@ -673,10 +682,26 @@ pub fn build_index_with(docs: &[SearchDoc], opts: &IndexOptions) -> Vec<IndexFil
         path: format::term_path(h),
         bytes,
     }));
-    let records: Vec<IndexFile> = sorted
+    files.extend(record_files(&sorted, opts));
+    if opts.scripts {
+        let scripts: Vec<IndexFile> = files
+            .par_iter()
+            .map(|f| IndexFile {
+                path: format!("{}.js", f.path),
+                bytes: format::script(&f.path, &f.bytes),
+            })
+            .collect();
+        files.extend(scripts);
+    }
+    files
+}
+
+/// records.bin and the record chunks (see [`format::chunk_records`]). A
+/// stub of a cited document has no text: its record is one line of JSON.
+fn record_files(sorted: &[Sorted], opts: &IndexOptions) -> Vec<IndexFile> {
+    let records: Vec<Vec<u8>> = sorted
         .par_iter()
-        .enumerate()
-        .map(|(i, s)| {
+        .map(|s| {
             let record = DocRecord {
                 u: s.doc.url.clone(),
                 t: crate::text::nfc(&s.doc.title),
@@ -688,17 +713,24 @@ pub fn build_index_with(docs: &[SearchDoc], opts: &IndexOptions) -> Vec<IndexFil
             };
             let mut bytes = serde_json::to_vec(&record).expect("record serializes");
             bytes.push(b'\n');
-            let text = snippet_text(&normalized(&s.doc.body), opts.text_chars);
-            if !text.is_empty() {
-                bytes.extend(format::gzip(text.as_bytes()));
+            if !s.doc.body.is_empty() {
+                let text = snippet_text(&normalized(&s.doc.body), opts.text_chars);
+                if !text.is_empty() {
+                    bytes.extend(format::gzip(text.as_bytes()));
+                }
             }
-            IndexFile {
-                path: format::doc_path(i as u32),
-                bytes,
-            }
+            bytes
         })
         .collect();
-    files.extend(records);
+    let (starts, chunks) = format::chunk_records(&records, opts.chunk_bytes);
+    let mut files = vec![IndexFile {
+        path: format::RECORDS.to_string(),
+        bytes: starts,
+    }];
+    files.extend(chunks.into_iter().enumerate().map(|(c, bytes)| IndexFile {
+        path: format::chunk_path(c as u32),
+        bytes,
+    }));
     files
 }
 

@@ -346,8 +346,20 @@ pub fn search_with_loader(load: &mut Loader, q: &Query, limit: usize) -> io::Res
 
     let marks: Vec<&str> = p.words.iter().map(|w| w.folded.as_str()).collect();
     let mut hits = Vec::new();
-    for &d in matches.iter().take(limit) {
-        let bytes = load(&format::doc_path(d))?;
+    let shown: Vec<u32> = matches.iter().take(limit).copied().collect();
+    let starts = if shown.is_empty() {
+        Vec::new()
+    } else {
+        format::parse_starts(&load(format::RECORDS)?).ok_or_else(|| bad("records"))?
+    };
+    let mut chunks: HashMap<u32, Vec<u8>> = HashMap::new();
+    for d in shown {
+        let (c, i) = format::chunk_of(&starts, d);
+        let chunk = match chunks.entry(c) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(load(&format::chunk_path(c))?),
+        };
+        let bytes = format::record_in(chunk, i).ok_or_else(|| bad("record"))?;
         let nl = bytes
             .iter()
             .position(|&b| b == b'\n')

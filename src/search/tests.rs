@@ -20,6 +20,9 @@ fn fixture_options() -> IndexOptions {
         big_bytes: 8,
         text_chars: 20_000,
         bitmap_min_docs: 256,
+        // Small chunks, so that hits come from several of them.
+        chunk_bytes: 2048,
+        scripts: true,
     }
 }
 
@@ -220,8 +223,17 @@ fn build_is_deterministic_and_order_free() {
     }
     assert!(a.iter().filter(|f| f.path.starts_with("search/s/")).count() > 3);
     assert!(a.iter().filter(|f| f.path.starts_with("search/t/")).count() > 3);
-    let records = a.iter().filter(|f| f.path.starts_with("search/d/")).count();
-    assert_eq!(records, docs.len());
+    // Records come in chunks, fewer files than documents; every file has
+    // its script twin for file://.
+    let chunks = a
+        .iter()
+        .filter(|f| f.path.starts_with("search/r/") && f.path.ends_with(".bin"))
+        .count();
+    assert!(chunks >= 1 && chunks < docs.len(), "{chunks} chunks");
+    let (bins, scripts) = a
+        .iter()
+        .partition::<Vec<_>, _>(|f| !f.path.ends_with(".js"));
+    assert_eq!(bins.len(), scripts.len());
 }
 
 #[test]
@@ -232,7 +244,10 @@ fn common_terms_are_bitmaps() {
     };
     let files = build_index_with(&corpus(), &opts);
     let mut kinds = std::collections::HashMap::new();
-    let terms = |f: &&IndexFile| f.path.starts_with("search/s/") || f.path.starts_with("search/t/");
+    let terms = |f: &&IndexFile| {
+        (f.path.starts_with("search/s/") || f.path.starts_with("search/t/"))
+            && f.path.ends_with(".bin")
+    };
     for f in files.iter().filter(terms) {
         for (key, e) in format::parse_shard(&f.bytes).expect("shard parses") {
             kinds.insert(key.to_string(), e.kind);
@@ -316,6 +331,7 @@ fn big_terms_live_in_their_own_files() {
         big_bytes: 256,
         text_chars: 2000,
         bitmap_min_docs: 256,
+        ..IndexOptions::default()
     };
     let files = build_index_with(&docs, &opts);
     let inline = build_index_with(
@@ -326,7 +342,10 @@ fn big_terms_live_in_their_own_files() {
         },
     );
     let mut largest = 0;
-    for f in files.iter().filter(|f| f.path.starts_with("search/s/")) {
+    for f in files
+        .iter()
+        .filter(|f| f.path.starts_with("search/s/") && f.path.ends_with(".bin"))
+    {
         largest = largest.max(f.bytes.len());
         for (key, e) in format::parse_shard(&f.bytes).expect("shard") {
             assert!(e.postings.len() <= opts.big_bytes, "{key} is big");
@@ -342,7 +361,10 @@ fn big_terms_live_in_their_own_files() {
         big.insert(h as u32);
     }
     let mut in_files = std::collections::BTreeSet::new();
-    for f in files.iter().filter(|f| f.path.starts_with("search/t/")) {
+    for f in files
+        .iter()
+        .filter(|f| f.path.starts_with("search/t/") && f.path.ends_with(".bin"))
+    {
         for (key, _) in format::parse_shard(&f.bytes).expect("term file") {
             let h = format::fnv1a(key);
             assert_eq!(f.path, format::term_path(h), "{key}");
@@ -350,7 +372,10 @@ fn big_terms_live_in_their_own_files() {
         }
     }
     assert_eq!(big, in_files);
-    for f in files.iter().filter(|f| f.path.starts_with("search/s/")) {
+    for f in files
+        .iter()
+        .filter(|f| f.path.starts_with("search/s/") && f.path.ends_with(".bin"))
+    {
         for (key, _) in format::parse_shard(&f.bytes).expect("shard") {
             assert!(!big.contains(&format::fnv1a(key)), "{key} is in a shard");
         }
@@ -359,7 +384,7 @@ fn big_terms_live_in_their_own_files() {
     let kinds: Vec<u8> = files
         .iter()
         .filter(|f| f.path.starts_with("search/"))
-        .filter(|f| f.path.contains("/s/") || f.path.contains("/t/"))
+        .filter(|f| (f.path.contains("/s/") || f.path.contains("/t/")) && f.path.ends_with(".bin"))
         .flat_map(|f| format::parse_shard(&f.bytes).expect("shard"))
         .map(|(_, e)| e.kind)
         .collect();
@@ -568,14 +593,17 @@ fn bench_synthetic() {
         size("search/s/") as f64 / 1048576.0,
         count("search/t/"),
         size("search/t/") as f64 / 1048576.0,
-        count("search/d/"),
-        size("search/d/") as f64 / 1048576.0,
+        count("search/r/"),
+        size("search/r/") as f64 / 1048576.0,
         size(format::FILTERS),
         size(format::DATES),
         size(format::META),
     );
     let mut kinds = [0usize; 5];
-    for f in files.iter().filter(|f| f.path.starts_with("search/s/")) {
+    for f in files
+        .iter()
+        .filter(|f| f.path.starts_with("search/s/") && f.path.ends_with(".bin"))
+    {
         for (key, e) in format::parse_shard(&f.bytes).expect("shard") {
             let class = match key.as_bytes()[0] {
                 b'=' => 1,
@@ -593,7 +621,7 @@ fn bench_synthetic() {
     );
     let sizes: Vec<usize> = files
         .iter()
-        .filter(|f| f.path.starts_with("search/s/"))
+        .filter(|f| f.path.starts_with("search/s/") && f.path.ends_with(".bin"))
         .map(|f| f.bytes.len())
         .collect();
     println!(
@@ -663,6 +691,7 @@ fn a_word_of_every_text_is_stored_against_the_texts() {
         big_bytes: 128,
         text_chars: 2000,
         bitmap_min_docs: 256,
+        ..IndexOptions::default()
     };
     let files = build_index_with(&docs, &opts);
     let plain = build_index_with(
@@ -674,7 +703,10 @@ fn a_word_of_every_text_is_stored_against_the_texts() {
     );
     let entries: std::collections::HashMap<String, u8> = files
         .iter()
-        .filter(|f| f.path.starts_with("search/s/") || f.path.starts_with("search/t/"))
+        .filter(|f| {
+            (f.path.starts_with("search/s/") || f.path.starts_with("search/t/"))
+                && f.path.ends_with(".bin")
+        })
         .flat_map(|f| format::parse_shard(&f.bytes).expect("shard"))
         .map(|(k, e)| (k.to_string(), e.kind))
         .collect();
@@ -688,4 +720,51 @@ fn a_word_of_every_text_is_stored_against_the_texts() {
         let plain_bytes: usize = loaded(&plain, q).1.iter().map(|f| f.1).sum();
         assert!(bytes < plain_bytes, "{q}: {bytes} B, plain {plain_bytes} B");
     }
+}
+
+/// Records come in chunks: a query loads records.bin and only the chunks
+/// that hold its hits shown, each once, and the results do not depend on
+/// the chunk size (one record per chunk gives the same hits and snippets).
+#[test]
+fn hits_come_from_the_chunks_that_hold_them() {
+    let docs = corpus();
+    let files = build_index_with(&docs, &fixture_options());
+    let single = build_index_with(
+        &docs,
+        &IndexOptions {
+            chunk_bytes: 1,
+            ..fixture_options()
+        },
+    );
+    let chunks = |fs: &[IndexFile]| {
+        fs.iter()
+            .filter(|f| f.path.starts_with("search/r/") && f.path.ends_with(".bin"))
+            .count()
+    };
+    assert_eq!(chunks(&single), docs.len(), "one record per chunk");
+    assert!(chunks(&files) < docs.len() / 2, "{} chunks", chunks(&files));
+    for q in ["văn hóa công vụ", "1847/QĐ-TTg", "công chức"] {
+        let (r, log) = loaded(&files, q);
+        let (one, _) = loaded(&single, q);
+        assert!(!r.hits.is_empty(), "{q}");
+        assert_eq!(r, one, "{q}");
+        let fetched: Vec<&String> = log
+            .iter()
+            .map(|f| &f.0)
+            .filter(|p| p.starts_with("search/r/"))
+            .collect();
+        let mut unique = fetched.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), fetched.len(), "{q}: a chunk is loaded once");
+        assert!(fetched.len() <= r.hits.len(), "{q}: {fetched:?}");
+        assert!(log.iter().any(|f| f.0 == "search/records.bin"), "{q}");
+    }
+    // Every file has its script twin carrying the same bytes.
+    let meta = files.iter().find(|f| f.path == "search/meta.json").unwrap();
+    let twin = files
+        .iter()
+        .find(|f| f.path == "search/meta.json.js")
+        .unwrap();
+    assert_eq!(twin.bytes, super::format::script(&meta.path, &meta.bytes));
 }

@@ -9,12 +9,16 @@
 //   keyboard alone, results are announced in a live region, axe finds
 //   nothing on the results state;
 // - without JavaScript the page says so and links to the browse pages;
-// - under a sub-path base_url the index and result links stay under it.
+// - under a sub-path base_url the index and result links stay under it;
+// - opened from file:// (no server), typing a query gives the same hits,
+//   the index coming as scripts; a copy without them says why it cannot.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   REPO, SUB_PATH_BASE_URL, axeViolations, buildSite, guardedContext, launchBrowser, open, serve,
 } from './helpers.mjs';
@@ -119,6 +123,50 @@ describe('search page', () => {
     await context.close();
     assert.deepEqual(problems, []);
     assert.deepEqual(failed, []);
+  });
+
+  test('opened from file://, typing a query finds the document, with its snippet', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(pathToFileURL(path.join(site.dir, 'tim-kiem', 'index.html')).href);
+      await page.locator('#q').click();
+      await page.keyboard.insertText('văn hóa công vụ');
+      await page.keyboard.press('Enter');
+      const status = await settled(page);
+      assert.match(status, /^Tìm thấy \d+ văn bản/);
+      const first = page.locator('#search-results li').first();
+      assert.equal(await first.locator('a').textContent(), 'Triển khai thực hiện Đề án văn hóa công vụ');
+      assert.ok((await first.locator('a').getAttribute('href')).startsWith('../'), 'relative link');
+      assert.deepEqual((await first.locator('mark').allTextContents()).slice(0, 4), ['Văn', 'hóa', 'công', 'vụ']);
+      // The same count as over HTTP.
+      const { context: web, page: served } = await newPage(server.origin);
+      await open(served, `${server.base}tim-kiem/?q=${encodeURIComponent('văn hóa công vụ')}`);
+      assert.equal(await settled(served), status);
+      await web.close();
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a file:// copy without the index scripts says why it cannot search', async () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'vanban-noscripts-'));
+    const context = await browser.newContext();
+    try {
+      fs.cpSync(site.dir, copy, { recursive: true, filter: (f) => !/search\/.*\.js$/.test(f.split(path.sep).join('/')) });
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(path.join(copy, 'tim-kiem', 'index.html')).href + '?q=1847');
+      const status = await settled(page);
+      assert.match(status, /^Không tải được chỉ mục tìm kiếm từ tệp \(file:\/\/\)/);
+      assert.match(status, /\.js/);
+      assert.match(status, /vanban serve/);
+    } finally {
+      await context.close();
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   test('hits show kind, number, issuer, date and a highlighted snippet', async () => {

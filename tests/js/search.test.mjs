@@ -62,7 +62,7 @@ test('a query fetches only its shards, its big terms and the records of its hits
   const terms = log.filter((p) => p.startsWith('search/t/'));
   const allTerms = readdirSync(path.join(fixture, 'search/t')).length;
   assert.ok(terms.length > 0 && terms.length < allTerms, `${terms.length} of ${allTerms} big terms`);
-  assert.deepEqual(log.filter((p) => p.startsWith('search/d/')).length, 1);
+  assert.deepEqual(log.filter((p) => p.startsWith('search/r/')).length, 1);
   assert.ok(!log.includes('search/dates.bin'));
 });
 

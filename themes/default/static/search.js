@@ -444,7 +444,22 @@
       // A record: a line of JSON metadata, then the snippet text, gzip.
       // Fetch them while the facets are counted; hand the hits over
       // (opts.onHits) before the snippets are cut.
-      var recs = top.map(function (d) { return load('search/d/' + d + '.bin'); });
+      // Records come in chunks of consecutive ids (records.bin says where
+      // each starts): a varint length, then the record.
+      var starts = first[3];
+      var recs = top.map(function (d) {
+        var lo = 0, hi = starts.length - 1, mid;
+        while (lo < hi) { mid = (lo + hi + 1) >> 1; if (starts[mid] <= d) lo = mid; else hi = mid - 1; }
+        return load('search/r/' + lo + '.bin').then(function (c) {
+          var st = { pos: 0 }, len, k = d - starts[lo];
+          for (;;) {
+            len = varint(c, st);
+            if (len < 0) throw new Error('record ' + d);
+            if (!k--) return c.subarray(st.pos, st.pos + len);
+            st.pos += len;
+          }
+        });
+      });
       var fc = facets(meta, filters, unfiltered);
       recs = await Promise.all(recs);
       var hits = recs.map(function (buf, i) {
@@ -468,14 +483,17 @@
     var ready = null;
     function preload() {
       if (!ready) {
-        ready = Promise.all([load('search/meta.json', true), load('search/filters.bin'), load('search/big.bin')])
+        ready = Promise.all([load('search/meta.json', true), load('search/filters.bin'), load('search/big.bin'),
+          load('search/records.bin')])
           .then(function (x) {
-            var big = new Set(), st = { pos: 0 }, h = 0, v;
+            var big = new Set(), st = { pos: 0 }, h = 0, v, starts = [0];
             while ((v = varint(x[2], st)) >= 0) big.add(h += v);
+            st = { pos: 0 }; h = 0;
+            while ((v = varint(x[3], st)) >= 0) starts.push(h += v);
             // The documents with a text: every query with words needs it.
             h = fnv1a(TEXTS);
             return Promise.resolve(big.has(h) && load('search/t/' + h.toString(16) + '.bin'))
-              .then(function () { return [x[0], loadFilters(x[1], x[0]), big]; });
+              .then(function () { return [x[0], loadFilters(x[1], x[0]), big, starts]; });
           });
         ready.catch(function () { ready = null; });
       }
@@ -485,6 +503,31 @@
   }
 
   var clients = new Map();
+  // Opened from file://, a page may not fetch() other files but may load
+  // scripts: every index file has a twin `{path}.js` that calls put() with
+  // its bytes in base64.
+  var waiting = new Map();
+  function scriptLoader(base) {
+    return function (path) {
+      return new Promise(function (resolve, reject) {
+        var s = document.createElement('script');
+        var fail = function () { waiting.delete(path); s.remove(); reject(new Error('không tải được ' + path)); };
+        waiting.set(path, function (b64) { s.remove(); resolve(b64); });
+        s.onerror = fail;
+        s.onload = function () { if (waiting.has(path)) fail(); };
+        s.src = base + path + '.js';
+        document.head.appendChild(s);
+      });
+    };
+  }
+  function put(path, b64) {
+    var done = waiting.get(path);
+    if (!done) return;
+    waiting.delete(path);
+    var bin = atob(b64), out = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    done(out);
+  }
   function fetchLoader(base) {
     return function (path) {
       return fetch(base + path).then(function (r) {
@@ -496,8 +539,10 @@
   var api = {
     create: create,
     fold: fold,
+    put: put,
     client: function (baseUrl) {
-      if (!clients.has(baseUrl)) clients.set(baseUrl, create(fetchLoader(baseUrl)));
+      var local = typeof location !== 'undefined' && location.protocol === 'file:' && typeof document !== 'undefined';
+      if (!clients.has(baseUrl)) clients.set(baseUrl, create((local ? scriptLoader : fetchLoader)(baseUrl)));
       return clients.get(baseUrl);
     },
     search: function (baseUrl, query, opts) {
@@ -622,10 +667,11 @@
         fill(r);
         fillFacets(r.facets);
       } catch (e) {
-        // Browsers do not let a page opened from a file fetch other files.
+        // From file:// the index comes as scripts (search/**/*.js); a copy
+        // of the site without them cannot search.
         if (mine === token) {
           say(win.location.protocol === 'file:'
-            ? 'Không tải được chỉ mục tìm kiếm: trình duyệt không cho trang mở trực tiếp từ tệp (file://) đọc chỉ mục. Hãy xem văn bản theo địa phương, loại hoặc năm, hoặc mở trang qua máy chủ web (ví dụ lệnh vanban serve).'
+            ? 'Không tải được chỉ mục tìm kiếm từ tệp (file://): thư mục search/ của bản sao này thiếu các tệp .js của chỉ mục. Hãy chép lại cả thư mục trang, hoặc xem văn bản theo địa phương, loại hoặc năm, hoặc mở trang qua máy chủ web (ví dụ lệnh vanban serve).'
             : 'Không tải được chỉ mục tìm kiếm.');
         }
       }
