@@ -97,11 +97,13 @@ enum Command {
         /// A kind slug ("ke-hoach").
         #[arg(long)]
         kind: Option<String>,
+        /// The year issued ("2019").
         #[arg(long)]
         year: Option<u16>,
         /// Newest first instead of by relevance.
         #[arg(long)]
         by_date: bool,
+        /// How many results to print.
         #[arg(long, default_value_t = 10)]
         limit: usize,
         /// Print the results as JSON.

@@ -664,3 +664,20 @@ fn keep_original_copies_the_received_word_file_beside_the_content_file_for_downl
         "download link on the page"
     );
 }
+
+/// A district's document that never names its province still lands in the
+/// province's folder: the registry of administrative units knows where
+/// huyện Vĩnh Linh was.
+#[test]
+fn the_unit_registry_suggests_the_folder_of_a_district_that_omits_its_province() {
+    let text = "ỦY BAN NHÂN DÂN\nHUYỆN VĨNH LINH\n\nSố: 45/KH-UBND\n\nVĩnh Linh, ngày 15 tháng 3 năm 2020\n\nKẾ HOẠCH\nThực hiện văn hóa công vụ năm 2020\n\nI. MỤC ĐÍCH\n\nNâng cao đạo đức công vụ.\n";
+    let imp = import_bytes("kh.txt", text.as_bytes(), &ImportOptions::default()).expect("txt");
+    assert_eq!(imp.suggested_dir.as_deref(), Some("quang-tri/vinh-linh"));
+    let found = imp
+        .report
+        .found
+        .iter()
+        .find(|f| f.field == "suggested_dir")
+        .expect("reported");
+    assert!(found.value.contains("unit registry"), "{}", found.value);
+}

@@ -99,11 +99,32 @@ fn folder(u: &Units) -> Option<String> {
 }
 
 /// The suggested folder, with the line it came from and how.
+/// The folder of the unit the issuer names, from the registry of every
+/// administrative unit (old names resolve to the unit of their period).
+fn registry_folder(fm: &FrontMatter) -> Option<&'static str> {
+    let issuer = [fm.issuer_parent.as_deref(), fm.issuer.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if issuer.trim().is_empty() {
+        return None;
+    }
+    crate::registry::folder_for_issuer(&issuer, fm.issued)
+}
+
 pub fn suggest(
     fm: &FrontMatter,
     issuer_line: usize,
     body: &[Line],
 ) -> Option<(String, usize, &'static str)> {
+    if let Some(found) = registry_folder(fm) {
+        return Some((
+            found.to_string(),
+            issuer_line,
+            "from the issuer, by the unit registry",
+        ));
+    }
     let mut units = Units::default();
     let mut line = issuer_line;
     let mut how = "from the issuer";
