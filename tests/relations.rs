@@ -425,6 +425,17 @@ fn a_mistyped_date_links_to_the_known_document_and_is_reported_where_it_was_writ
         1,
         "{codes:?}"
     );
+    // `check` makes it an error, with the right date to write.
+    assert_eq!(o.status.code(), Some(1), "check fails on the typo");
+    let mismatch = findings
+        .iter()
+        .find(|f| f["code"] == "date-mismatch")
+        .unwrap();
+    assert_eq!(mismatch["severity"], "error");
+    assert!(mismatch["message"]
+        .as_str()
+        .unwrap()
+        .contains("correct the date to 27/12/2018"));
     assert!(!codes.contains(&"unresolved-citation"), "{codes:?}");
 }
 
