@@ -206,3 +206,44 @@ fn init_without_a_unit_stays_national() {
     assert!(build(&root, out.path(), &[]).status.success());
     assert!(out.path().join("ha-noi/index.html").is_file());
 }
+
+/// A reader who knows only today's commune finds the 2022 report of the
+/// district that commune's area belonged to.
+#[test]
+fn a_former_districts_document_is_found_by_the_name_of_a_commune_that_now_holds_it() {
+    let r = vanban::registry::registry();
+    let district = r
+        .lookup_unit("Huyện Triệu Sơn")
+        .into_iter()
+        .find(|u| !u.in_force())
+        .expect("the former district");
+    let communes = r.successor_communes(district);
+    // A commune whose name is not the district's: the match must come from
+    // the succession, not from the words of the district's name.
+    let commune = communes
+        .iter()
+        .find(|c| !c.short_name.contains("Triệu"))
+        .expect("a successor commune");
+    let report = doc(
+        "title = \"Báo cáo kết quả thực hiện Đề án Văn hóa công vụ\"\nkind = \"bao-cao\"\nnumber = \"120/BC-UBND\"\nissued = \"2022-05-10\"\nissuer = \"UBND huyện Triệu Sơn\"",
+        "Nội dung báo cáo.\n",
+    );
+    let (_s, out) = built(&[("content/thanh-hoa/trieu-son/bao-cao-120.md", &report)]);
+    let search = |q: &str| {
+        let o = vanban()
+            .args(["search", q, "--json", "--site"])
+            .arg(out.path())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let folded = vanban::text::fold(commune.short_name);
+    for q in [commune.short_name.to_string(), folded] {
+        assert!(
+            search(&q).contains("120-bc-ubnd-2022"),
+            "\"{q}\" finds the report of the district it took over"
+        );
+    }
+    assert!(!search("Hoàn Kiếm").contains("120-bc-ubnd-2022"));
+}

@@ -95,6 +95,7 @@ fn collect(content: &Path, dir: &Path, chain: &[(String, String)], out: &mut Vec
                 date: string(&t, "issued"),
                 jurisdictions: chain.iter().map(|c| c.0.clone()).collect(),
                 jurisdiction_names: chain.iter().map(|c| c.1.clone()).collect(),
+                successor_names: Vec::new(),
                 body: plain(body),
             });
         }

@@ -367,7 +367,7 @@ fn index_block(first: u32, docs: &[Sorted], lens: &[u32], avg: f64, nums: &Numbe
             field.push('\n');
             field.push_str(x);
         }
-        for name in &d.jurisdiction_names {
+        for name in d.jurisdiction_names.iter().chain(&d.successor_names) {
             field.push('\n');
             field.push_str(name);
         }

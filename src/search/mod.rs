@@ -33,6 +33,10 @@ pub struct SearchDoc {
     /// Slug path from the root, e.g. ["thanh-hoa", "trieu-son"].
     pub jurisdictions: Vec<String>,
     pub jurisdiction_names: Vec<String>,
+    /// Names of the units in force that took over a former unit's area
+    /// (the new province, the communes that now hold a former district),
+    /// so that a reader finds a 2022 district report by today's names.
+    pub successor_names: Vec<String>,
     /// Plain text.
     pub body: String,
 }

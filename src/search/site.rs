@@ -47,6 +47,7 @@ pub fn documents(site: &Site, graph: &Graph, bodies: &[RenderedBody]) -> Vec<Sea
                 date: d.issued.map(|x| x.iso()),
                 jurisdictions,
                 jurisdiction_names,
+                successor_names: successor_names(site, d.jurisdiction),
                 body: body.plain_text(),
             }
         })
@@ -64,8 +65,29 @@ pub fn documents(site: &Site, graph: &Graph, bodies: &[RenderedBody]) -> Vec<Sea
             date: s.issued.map(|x| x.iso()),
             jurisdictions,
             jurisdiction_names,
+            successor_names: successor_names(site, s.jurisdiction),
             body: String::new(),
         }
     }));
     docs
+}
+
+/// The units in force that hold the area of jurisdiction `j` when it is a
+/// former unit: its new province (or đặc khu), and for a former district or
+/// commune the communes that took it over. Empty for a unit in force.
+fn successor_names(site: &Site, j: JurId) -> Vec<String> {
+    let r = crate::registry::registry();
+    let mut out: Vec<String> = Vec::new();
+    for unit in site.jurisdiction(j).units.iter().filter(|u| !u.in_force()) {
+        let mut found = r.successor_chain(unit);
+        if unit.level != crate::registry::Level::Tinh {
+            found.extend(r.successor_communes(unit));
+        }
+        for s in found {
+            if !out.iter().any(|n| n == s.name) {
+                out.push(s.name.to_string());
+            }
+        }
+    }
+    out
 }

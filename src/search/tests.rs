@@ -539,6 +539,7 @@ fn synthetic(docs: usize, words: usize) -> Vec<SearchDoc> {
                 )),
                 jurisdictions: juris,
                 jurisdiction_names: names,
+                successor_names: Vec::new(),
                 body: body.join(" "),
             }
         })
