@@ -226,7 +226,7 @@ pub fn today_in_vietnam() -> PartialDate {
 }
 
 /// The calendar date of a day count since 1970-01-01 (Howard Hinnant).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
+pub(crate) fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;

@@ -97,14 +97,8 @@ fn get(server: &Server, target: &str) -> Response {
 }
 
 /// A GET that sends `host` as its `Host` header (none if `None`).
-fn get_as(server: &Server, target: &str, host: Option<&str>) -> Response {
-    let mut stream = TcpStream::connect(&server.address).unwrap();
-    let host = host.map(|h| format!("Host: {h}\r\n")).unwrap_or_default();
-    write!(
-        stream,
-        "GET {target} HTTP/1.1\r\n{host}Connection: close\r\n\r\n"
-    )
-    .unwrap();
+/// The status, headers and body of the answer on `stream`.
+fn read_response(stream: &mut TcpStream) -> Response {
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).unwrap();
     let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
@@ -115,6 +109,17 @@ fn get_as(server: &Server, target: &str, host: Option<&str>) -> Response {
         headers,
         body: raw[split + 4..].to_vec(),
     }
+}
+
+fn get_as(server: &Server, target: &str, host: Option<&str>) -> Response {
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    let host = host.map(|h| format!("Host: {h}\r\n")).unwrap_or_default();
+    write!(
+        stream,
+        "GET {target} HTTP/1.1\r\n{host}Connection: close\r\n\r\n"
+    )
+    .unwrap();
+    read_response(&mut stream)
 }
 
 /// The `data:` of every `reload` event, as they arrive.
@@ -848,16 +853,7 @@ fn post(server: &Server, target: &str, headers: &[&str], body: &str) -> Response
         body.len()
     )
     .unwrap();
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
-    let headers = String::from_utf8_lossy(&raw[..split]).into_owned();
-    let status = headers.split(' ').nth(1).unwrap().parse().unwrap();
-    Response {
-        status,
-        headers,
-        body: raw[split + 4..].to_vec(),
-    }
+    read_response(&mut stream)
 }
 
 #[test]

@@ -211,7 +211,7 @@ pub fn pdf_date_in_vietnam(text: &str) -> Option<String> {
     let offset = pdf_offset_minutes(&s[digits.len()..])?;
     let days = crate::output::feeds::days_from_civil(y, mo as u32, d as u32);
     let minutes = days * 1440 + h * 60 + mi - offset + 7 * 60;
-    let (y, mo, d) = civil_from_days(minutes.div_euclid(1440));
+    let (y, mo, d) = crate::new::civil_from_days(minutes.div_euclid(1440));
     let m = minutes.rem_euclid(1440);
     Some(format!(
         "{y:04}-{mo:02}-{d:02}T{:02}:{:02}:{se:02}+07:00",
@@ -236,21 +236,6 @@ fn pdf_offset_minutes(rest: &str) -> Option<i64> {
     let hours: i64 = digits.get(0..2)?.parse().ok()?;
     let minutes: i64 = digits.get(2..4).and_then(|m| m.parse().ok()).unwrap_or(0);
     Some(sign * (hours * 60 + minutes))
-}
-
-/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard
-/// Hinnant's algorithm, the inverse of `days_from_civil`).
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719468;
-    let era = z.div_euclid(146097);
-    let doe = z - era * 146097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
 }
 
 #[cfg(test)]

@@ -181,18 +181,17 @@ fn convert_dir(from: &Path, to: &Path, peer: Peer, count: &mut usize) -> io::Res
 mod tests {
     use super::*;
 
+    /// The TOML front matter of a converted file.
+    fn front_of(out: &str) -> toml::Table {
+        let front = out.strip_prefix("+++\n").unwrap().split("+++\n").next();
+        toml::from_str(front.unwrap()).unwrap()
+    }
+
     #[test]
     fn moves_fields_under_params_and_fills_the_date() {
         let src = "+++\ntitle = \"Kế hoạch\"\nkind = \"ke-hoach\"\nissued = \"2022-03\"\nrecipients = [\"Lưu: VT.\"]\n\n[signer]\nname = \"A\"\n+++\nBody [^1]\n";
         let out = convert(src).unwrap();
-        let front: toml::Table = toml::from_str(
-            out.strip_prefix("+++\n")
-                .unwrap()
-                .split("+++\n")
-                .next()
-                .unwrap(),
-        )
-        .unwrap();
+        let front = front_of(&out);
         assert_eq!(front["title"].as_str(), Some("Kế hoạch"));
         assert_eq!(
             front["date"].as_datetime().unwrap().to_string(),
@@ -208,14 +207,7 @@ mod tests {
     fn zola_gets_the_fields_under_extra() {
         let src = "+++\ntitle = \"Kế hoạch\"\nkind = \"ke-hoach\"\nissued = \"2024\"\n\n[signer]\nname = \"A\"\n+++\nBody\n";
         let out = convert_for(src, Peer::Zola).unwrap();
-        let front: toml::Table = toml::from_str(
-            out.strip_prefix("+++\n")
-                .unwrap()
-                .split("+++\n")
-                .next()
-                .unwrap(),
-        )
-        .unwrap();
+        let front = front_of(&out);
         assert_eq!(
             front["date"].as_datetime().unwrap().to_string(),
             "2024-01-01"

@@ -7,6 +7,7 @@ use crate::content::{JurId, Site};
 use crate::graph::Graph;
 use crate::render::views::label;
 use crate::render::RenderedBody;
+use std::collections::BTreeMap;
 
 pub fn documents(site: &Site, graph: &Graph, bodies: &[RenderedBody]) -> Vec<SearchDoc> {
     let jurisdiction = |j: JurId| -> (Vec<String>, Vec<String>) {
@@ -31,6 +32,19 @@ pub fn documents(site: &Site, graph: &Graph, bodies: &[RenderedBody]) -> Vec<Sea
             .collect();
         (paths, names)
     };
+    // Successors are looked up once per jurisdiction that has documents:
+    // a national site has every unit of the country as a jurisdiction.
+    let mut successors: BTreeMap<JurId, Vec<String>> = BTreeMap::new();
+    let used = site
+        .documents
+        .iter()
+        .map(|d| d.jurisdiction)
+        .chain(graph.stubs.iter().map(|s| s.jurisdiction));
+    for j in used {
+        successors
+            .entry(j)
+            .or_insert_with(|| successor_names(site, j));
+    }
     let mut docs: Vec<SearchDoc> = site
         .documents
         .iter()
@@ -47,7 +61,7 @@ pub fn documents(site: &Site, graph: &Graph, bodies: &[RenderedBody]) -> Vec<Sea
                 date: d.issued.map(|x| x.iso()),
                 jurisdictions,
                 jurisdiction_names,
-                successor_names: successor_names(site, d.jurisdiction),
+                successor_names: successors[&d.jurisdiction].clone(),
                 body: body.plain_text(),
             }
         })
@@ -65,7 +79,7 @@ pub fn documents(site: &Site, graph: &Graph, bodies: &[RenderedBody]) -> Vec<Sea
             date: s.issued.map(|x| x.iso()),
             jurisdictions,
             jurisdiction_names,
-            successor_names: successor_names(site, s.jurisdiction),
+            successor_names: successors[&s.jurisdiction].clone(),
             body: String::new(),
         }
     }));
