@@ -133,7 +133,7 @@ pub fn inspect(root: &Path, source: &Path, original: &mut Original) -> Option<Di
         size: bytes.len() as u64,
         media_type,
         label,
-        sha256: hex(&Sha256::digest(&bytes)),
+        sha256: crate::text::hex(&Sha256::digest(&bytes)),
         signatures,
     });
     None
@@ -148,10 +148,6 @@ fn published_name(rel: &Path, ext: &str) -> String {
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "ban-goc".to_string());
     format!("{stem}.{ext}")
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Every signature dictionary (`/Type /Sig`, or one with `/ByteRange`) of a

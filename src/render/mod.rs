@@ -319,25 +319,16 @@ fn official_url(site: &Site, graph: &Graph, node: usize) -> Option<String> {
     let stub = graph.as_stub(node)?;
     Some(
         template
-            .replace("{number}", &percent_encode(&stub.number.written))
+            .replace(
+                "{number}",
+                &crate::text::percent_encode(&stub.number.written, b""),
+            )
             .replace(
                 "{year}",
                 &stub.issued.map(|d| d.year.to_string()).unwrap_or_default(),
             )
             .replace("{kind}", stub.kind.map_or("", |k| k.slug)),
     )
-}
-
-fn percent_encode(text: &str) -> String {
-    let mut out = String::new();
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -22,6 +22,25 @@ pub fn escape_markup(text: &str) -> String {
     out
 }
 
+/// Percent-encodes `text` for a URL, leaving ASCII letters, digits,
+/// "-._~" and the bytes of `keep` (such as "/" in a path) as they are.
+pub fn percent_encode(text: &str, keep: &[u8]) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) || keep.contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Bytes as lower-case hexadecimal (hashes, tokens).
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

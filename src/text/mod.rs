@@ -10,7 +10,7 @@ mod fold;
 mod slug;
 mod suggest;
 
-pub use escape::escape_markup;
+pub use escape::{escape_markup, hex, percent_encode};
 pub use fold::{fold, fold_char, nfc};
 pub use slug::slugify;
 pub use suggest::{closest, edit_distance};

@@ -159,7 +159,7 @@ impl Editor {
         Editor {
             root: root.to_path_buf(),
             base_url: base_url.to_string(),
-            token: bytes.iter().map(|b| format!("{b:02x}")).collect(),
+            token: crate::text::hex(&bytes),
             tera: views::templates(),
         }
     }

@@ -215,15 +215,7 @@ pub fn site_context(context: &mut tera::Context, snapshot: &Snapshot) {
     context.insert("kinds", &kinds());
 }
 
-/// `text` percent-encoded for a query string.
+/// `text` percent-encoded for a query string; "/" of a path stays.
 pub fn query_escape(text: &str) -> String {
-    let mut out = String::new();
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    crate::text::percent_encode(text, b"/")
 }
